@@ -1,0 +1,56 @@
+/**
+ * The garbage collector (`pkg/controller/garbagecollector`): deletes objects
+ * whose owners are all gone (background cascade — pods are deleted gracefully,
+ * all at once, R5.4), and finishes foreground deletions (R5.5) by deleting the
+ * dependents of an owner carrying the `foregroundDeletion` finalizer, then
+ * removing that finalizer once none remain.
+ *
+ * Left out: the dependency graph's eventual consistency (this runs over the
+ * whole store each pass), `orphan` finalizer (orphaning happens in the delete
+ * call itself).
+ */
+import type { KObject } from '../../model/objects';
+import type { ClusterState } from '../clusterState';
+import type { Controller } from '../controller';
+import { deleteObject } from '../deletion';
+import { listObjects, updateObject } from '../store';
+
+function allObjects(state: ClusterState): KObject[] {
+  return Object.keys(state.objects).flatMap((kind) => listObjects(state, kind));
+}
+
+export const garbageCollector: Controller = {
+  name: 'garbage-collector',
+  reconcile(state) {
+    const objects = allObjects(state);
+    const byUid = new Map(objects.map((o) => [o.metadata.uid, o]));
+    const dependents = new Map<string, KObject[]>();
+    for (const obj of objects) {
+      const refs = obj.metadata.ownerReferences ?? [];
+      if (!refs.length) continue;
+      for (const ref of refs) {
+        const list = dependents.get(ref.uid) ?? [];
+        list.push(obj);
+        dependents.set(ref.uid, list);
+      }
+      const owners = refs.map((r) => byUid.get(r.uid));
+      // An owner reference whose kind/name no longer resolve to that uid is dangling.
+      const alive = owners.filter((o, i) => o && o.kind === refs[i]?.kind && o.metadata.name === refs[i]?.name);
+      if (alive.length === 0 && !obj.metadata.deletionTimestamp) {
+        deleteObject(state, obj.kind, obj.metadata.namespace, obj.metadata.name);
+      }
+    }
+    for (const owner of objects) {
+      if (!owner.metadata.deletionTimestamp || !owner.metadata.finalizers?.includes('foregroundDeletion')) continue;
+      const deps = dependents.get(owner.metadata.uid ?? '') ?? [];
+      for (const dep of deps) {
+        if (!dep.metadata.deletionTimestamp) deleteObject(state, dep.kind, dep.metadata.namespace, dep.metadata.name);
+      }
+      if (deps.length === 0) {
+        updateObject(state, owner.kind, owner.metadata.namespace, owner.metadata.name, (o) => {
+          o.metadata.finalizers = o.metadata.finalizers?.filter((f) => f !== 'foregroundDeletion');
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,115 @@
+/**
+ * ControllerRevisions of a StatefulSet (R3.1, R8.1, R8.2, R8.8), after
+ * `pkg/controller/statefulset/stateful_set_utils.go` (newRevision, nextRevision)
+ * and `stateful_set_control.go` (getStatefulSetRevisions, truncateHistory).
+ *
+ * Left out: hash collisions (collisionCount stays 0); the hash is FNV-32a of
+ * the template's canonical JSON, encoded like `rand.SafeEncodeString`, so
+ * names have the real shape (`web-7d5d8b5c9c`) but not the real values.
+ */
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import type { ControllerRevision, StatefulSet } from 'kubernetes-types/apps/v1';
+import { ownerRef, type KObject } from '../../model/objects';
+import type { ClusterState } from '../clusterState';
+import { NAME_ALPHABET } from '../random';
+import { createObject, listObjects, removeObject, updateObject } from '../store';
+
+export type StsObject = StatefulSet & KObject;
+export type RevisionObject = ControllerRevision & KObject;
+
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function fnv32a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+/** `rand.SafeEncodeString(fmt.Sprint(hash))`: each decimal digit mapped into the safe alphabet. */
+export function templateHash(template: unknown): string {
+  const digits = String(fnv32a(canonical(template)));
+  let out = '';
+  for (const ch of digits) out += NAME_ALPHABET[ch.charCodeAt(0) % NAME_ALPHABET.length];
+  return out;
+}
+
+/** The data a revision stores: the pod template as a replace patch, like upstream `getPatch`. */
+function revisionData(template: PodTemplateSpec | undefined): Record<string, unknown> {
+  return { spec: { template: { ...template, $patch: 'replace' } } };
+}
+
+/** The pod template a revision recorded. */
+export function revisionTemplate(rev: ControllerRevision): PodTemplateSpec {
+  const data = rev.data as { spec?: { template?: PodTemplateSpec & { $patch?: string } } } | undefined;
+  const { $patch: _patch, ...template } = data?.spec?.template ?? {};
+  return template;
+}
+
+/** Revisions owned by the set, oldest revision number first. */
+export function ownedRevisions(state: ClusterState, set: StsObject): RevisionObject[] {
+  return listObjects<RevisionObject>(state, 'ControllerRevision', set.metadata.namespace)
+    .filter((r) => r.metadata.ownerReferences?.some((o) => o.uid === set.metadata.uid))
+    .sort((a, b) => a.revision - b.revision || (a.metadata.name < b.metadata.name ? -1 : 1));
+}
+
+/**
+ * Finds or creates the update revision for the set's current template and
+ * resolves the current revision (R3.1). Reusing an older equal revision bumps
+ * its number (rollback, R8.8).
+ */
+export function syncRevisions(state: ClusterState, set: StsObject): { current: RevisionObject; update: RevisionObject } {
+  const revisions = ownedRevisions(state, set);
+  const hash = templateHash(set.spec?.template);
+  const data = revisionData(set.spec?.template);
+  const next = (revisions[revisions.length - 1]?.revision ?? 0) + 1;
+  const equal = revisions.filter((r) => canonical(r.data) === canonical(data));
+  let update: RevisionObject;
+  const last = revisions[revisions.length - 1];
+  const lastEqual = equal[equal.length - 1];
+  if (last && lastEqual && last.metadata.name === lastEqual.metadata.name) {
+    update = last;
+  } else if (lastEqual) {
+    update = updateObject<RevisionObject>(state, 'ControllerRevision', set.metadata.namespace, lastEqual.metadata.name, (r) => {
+      r.revision = next;
+    }) as RevisionObject;
+  } else {
+    update = createObject<RevisionObject>(state, {
+      apiVersion: 'apps/v1',
+      kind: 'ControllerRevision',
+      metadata: {
+        name: `${set.metadata.name}-${hash}`,
+        namespace: set.metadata.namespace,
+        labels: { ...set.spec?.template.metadata?.labels, 'controller.kubernetes.io/hash': hash },
+        ownerReferences: [ownerRef(set)],
+      },
+      data,
+      revision: next,
+    });
+  }
+  const currentName = set.status?.currentRevision;
+  const current = (currentName && ownedRevisions(state, set).find((r) => r.metadata.name === currentName)) || update;
+  return { current, update };
+}
+
+/** Deletes revisions beyond `revisionHistoryLimit` that no pod or status references (R8.2). */
+export function truncateHistory(state: ClusterState, set: StsObject, live: Set<string>): void {
+  const limit = set.spec?.revisionHistoryLimit ?? 10;
+  const history = ownedRevisions(state, set).filter((r) => !live.has(r.metadata.name));
+  const excess = history.length - limit;
+  for (let i = 0; i < excess; i++) {
+    const rev = history[i] as RevisionObject;
+    removeObject(state, 'ControllerRevision', rev.metadata.namespace, rev.metadata.name);
+  }
+}

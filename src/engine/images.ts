@@ -1,0 +1,81 @@
+/**
+ * The simulated container runtime's model of images and commands (DESIGN §3
+ * "Simulated images and commands"): which images exist in the simulated
+ * registry, how big they are, and what a container's command does — server
+ * images run until stopped, `sleep N` exits after N seconds, `sh -c 'exit N'`
+ * exits with N, other commands in Jobs and bare pods finish after a few seconds.
+ */
+import type { Container } from 'kubernetes-types/core/v1';
+
+/** True when pulling `image` fails (the name says so, or the scenario lists it as missing). */
+export function imageIsMissing(image: string, missing: string[]): boolean {
+  return /does-not-exist|nonexistent/.test(image) || missing.includes(image);
+}
+
+/** The fully qualified reference containerd reports, e.g. `docker.io/library/nginx:1.25`. */
+export function qualifiedImage(image: string): string {
+  let ref = image;
+  if (!/:[^/]+$/.test(ref) && !ref.includes('@')) ref += ':latest';
+  const first = ref.split('/')[0] ?? '';
+  if (!ref.includes('/')) return `docker.io/library/${ref}`;
+  if (!first.includes('.') && !first.includes(':') && first !== 'localhost') return `docker.io/${ref}`;
+  return ref;
+}
+
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
+}
+
+/** A stable pseudo image size in bytes (for the Pulled event). */
+export function imageSize(image: string): number {
+  return 10_000_000 + (hash32(image) % 90_000_000);
+}
+
+/** A stable pseudo digest for imageID / containerID. */
+export function pseudoDigest(text: string): string {
+  let out = '';
+  for (let i = 0; out.length < 64; i++) out += hash32(`${text}#${i}`).toString(16).padStart(8, '0');
+  return out.slice(0, 64);
+}
+
+/** What a container will do once started. */
+export type ProcessPlan =
+  | { kind: 'server' }
+  | { kind: 'exit'; afterMs: number; exitCode: number; ignoresSigterm: boolean };
+
+function shellExit(script: string): { code: number } | undefined {
+  const m = /^\s*exit\s+(\d+)\s*$/.exec(script);
+  return m ? { code: Number(m[1]) } : undefined;
+}
+
+/**
+ * Reads a container's command/args for the common shapes. `batch` is true for
+ * pods that are expected to finish (Jobs, bare pods with restartPolicy other
+ * than Always): unknown commands there complete successfully after `runMs`.
+ */
+export function processPlan(container: Container, batch: boolean, runMs: number): ProcessPlan {
+  const argv = [...(container.command ?? []), ...(container.args ?? [])];
+  if (argv.length === 0) return { kind: 'server' };
+  const [cmd, ...rest] = argv;
+  const base = (cmd ?? '').split('/').pop() ?? '';
+  if (base === 'sleep') {
+    const n = Number(rest[0]);
+    if (rest[0] === 'infinity' || !Number.isFinite(n)) return { kind: 'server' };
+    return { kind: 'exit', afterMs: n * 1000, exitCode: 0, ignoresSigterm: true };
+  }
+  if (base === 'true') return { kind: 'exit', afterMs: 0, exitCode: 0, ignoresSigterm: false };
+  if (base === 'false') return { kind: 'exit', afterMs: 0, exitCode: 1, ignoresSigterm: false };
+  if (base === 'echo') return { kind: 'exit', afterMs: 0, exitCode: 0, ignoresSigterm: false };
+  if ((base === 'sh' || base === 'bash' || base === 'ash') && rest[0] === '-c') {
+    const script = rest.slice(1).join(' ');
+    const exit = shellExit(script);
+    if (exit) return { kind: 'exit', afterMs: 0, exitCode: exit.code, ignoresSigterm: true };
+    const sleep = /^\s*sleep\s+(\d+)\s*$/.exec(script);
+    if (sleep) return { kind: 'exit', afterMs: Number(sleep[1]) * 1000, exitCode: 0, ignoresSigterm: true };
+    if (/sleep\s+infinity|while\s+true|tail\s+-f/.test(script)) return { kind: 'server' };
+  }
+  if (/^(nginx|httpd|redis-server|mysqld|postgres|docker-entrypoint\.sh)$/.test(base)) return { kind: 'server' };
+  return batch ? { kind: 'exit', afterMs: runMs, exitCode: 0, ignoresSigterm: false } : { kind: 'server' };
+}

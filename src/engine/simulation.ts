@@ -1,0 +1,100 @@
+/**
+ * The reconcile loop and simulated time.
+ *
+ * After anything happens (a command, a timer firing) every controller runs, in
+ * the fixed order of `CONTROLLERS`, until a whole pass writes nothing: the
+ * level-triggered fixpoint a real control plane converges to. Time advances
+ * only by popping timers in (time, sequence) order; all timers due at the same
+ * instant fire before the controllers run.
+ */
+import type { ClusterState, Timer } from './clusterState';
+import { CONTROLLERS } from './controllers/registry';
+import { peekTimer, popTimer } from './eventQueue';
+
+const MAX_PASSES = 200;
+
+const timerHandlers = new Map<string, (state: ClusterState, timer: Timer) => void>();
+const quietTimers = new Set<string>();
+for (const controller of CONTROLLERS) {
+  for (const [type, handler] of Object.entries(controller.timers ?? {})) timerHandlers.set(type, handler);
+  for (const type of controller.quietTimers ?? []) quietTimers.add(type);
+}
+
+/** Runs all controllers until nothing changes. Throws if they never settle (an engine bug). */
+export function reconcile(state: ClusterState): void {
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const before = state.counters.rv;
+    const timersBefore = state.counters.timerSeq;
+    for (const controller of CONTROLLERS) controller.reconcile(state);
+    if (state.counters.rv === before && state.counters.timerSeq === timersBefore) return;
+  }
+  throw new Error(`controllers did not settle after ${MAX_PASSES} passes at t=${state.now}ms`);
+}
+
+function fire(state: ClusterState, timer: Timer): void {
+  const handler = timerHandlers.get(timer.type);
+  if (!handler) throw new Error(`no handler for timer ${timer.type}`);
+  handler(state, timer);
+}
+
+/** Fires every timer due at the earliest pending instant, then reconciles. Returns false when none is pending. */
+export function step(state: ClusterState): boolean {
+  const first = peekTimer(state);
+  if (!first) return false;
+  state.now = Math.max(state.now, first.at);
+  while (peekTimer(state)?.at === first.at) fire(state, popTimer(state) as Timer);
+  reconcile(state);
+  return true;
+}
+
+/** Advances simulated time to `target` (ms), firing every timer due on the way. */
+export function advanceTo(state: ClusterState, target: number, onStep?: () => void): void {
+  reconcile(state);
+  for (let next = peekTimer(state); next && next.at <= target; next = peekTimer(state)) {
+    step(state);
+    onStep?.();
+  }
+  state.now = Math.max(state.now, target);
+}
+
+/** Advances simulated time by `ms`. */
+export function advanceBy(state: ClusterState, ms: number, onStep?: () => void): void {
+  advanceTo(state, state.now + ms, onStep);
+}
+
+/**
+ * Advances until `done()` holds or `timeoutMs` of simulated time passed.
+ * Returns whether the condition was met. Time stops at the instant it held.
+ */
+export function runUntil(state: ClusterState, done: () => boolean, timeoutMs: number, onStep?: () => void): boolean {
+  reconcile(state);
+  const deadline = state.now + timeoutMs;
+  if (done()) return true;
+  for (let next = peekTimer(state); next && next.at <= deadline; next = peekTimer(state)) {
+    step(state);
+    onStep?.();
+    if (done()) return true;
+  }
+  state.now = deadline;
+  return false;
+}
+
+/** True when only quiet (periodic, no-op) timers are pending. */
+export function isQuiescent(state: ClusterState): boolean {
+  return state.timers.every((t) => quietTimers.has(t.type));
+}
+
+/**
+ * `sim wait --stable`: advances until the cluster stops changing, i.e. only
+ * quiet timers remain. Returns false if it still changes after `limitMs`.
+ */
+export function waitStable(state: ClusterState, limitMs: number, onStep?: () => void): boolean {
+  return runUntil(state, () => isQuiescent(state), limitMs, onStep);
+}
+
+/** The simulated time of the next pending timer that is not quiet, if any. */
+export function nextActivityAt(state: ClusterState): number | undefined {
+  let best: number | undefined;
+  for (const t of state.timers) if (!quietTimers.has(t.type) && (best === undefined || t.at < best)) best = t.at;
+  return best;
+}
