@@ -114,6 +114,8 @@ export interface NodeRuntime {
   images: string[];
   /** Next host number handed out from the node's pod CIDR. */
   nextIp: number;
+  /** True once host numbers wrapped around, so a candidate may still be in use. */
+  ipWrapped?: boolean;
   cidrIndex: number;
   lastHeartbeat: number;
   downSince?: number;

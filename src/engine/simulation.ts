@@ -12,6 +12,10 @@ import { CONTROLLERS } from './controllers/registry';
 import { peekTimer, popTimer } from './eventQueue';
 
 const MAX_PASSES = 200;
+/** Timer batches allowed at one instant before the engine declares a livelock (a bug). */
+const MAX_STEPS_AT_ONE_INSTANT = 10_000;
+let stepsAtInstant = 0;
+let lastInstant = -1;
 
 const timerHandlers = new Map<string, (state: ClusterState, timer: Timer) => void>();
 const quietTimers = new Set<string>();
@@ -22,11 +26,21 @@ for (const controller of CONTROLLERS) {
 
 /** Runs all controllers until nothing changes. Throws if they never settle (an engine bug). */
 export function reconcile(state: ClusterState): void {
+  // What each controller last saw without changing anything. At one instant a
+  // level-triggered controller given unchanged objects and timers does nothing
+  // new, so it is skipped.
+  const seen = new Array<string>(CONTROLLERS.length).fill('');
+  const version = () => `${state.counters.rv}/${state.counters.timerSeq}`;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const before = state.counters.rv;
-    const timersBefore = state.counters.timerSeq;
-    for (const controller of CONTROLLERS) controller.reconcile(state);
-    if (state.counters.rv === before && state.counters.timerSeq === timersBefore) return;
+    const before = version();
+    CONTROLLERS.forEach((controller, i) => {
+      const now = version();
+      if (seen[i] === now) return;
+      controller.reconcile(state);
+      // A controller whose own writes may enable its next step runs again.
+      seen[i] = version() === now ? now : '';
+    });
+    if (version() === before) return;
   }
   throw new Error(`controllers did not settle after ${MAX_PASSES} passes at t=${state.now}ms`);
 }
@@ -41,6 +55,9 @@ function fire(state: ClusterState, timer: Timer): void {
 export function step(state: ClusterState): boolean {
   const first = peekTimer(state);
   if (!first) return false;
+  stepsAtInstant = first.at === lastInstant ? stepsAtInstant + 1 : 0;
+  lastInstant = first.at;
+  if (stepsAtInstant > MAX_STEPS_AT_ONE_INSTANT) throw new Error(`timers keep firing at t=${first.at}ms without time advancing (${first.type})`);
   state.now = Math.max(state.now, first.at);
   while (peekTimer(state)?.at === first.at) fire(state, popTimer(state) as Timer);
   reconcile(state);

@@ -59,6 +59,18 @@ function insertSorted(keys: string[], key: string): void {
   keys.splice(lo, 0, key);
 }
 
+/** Serialised form of each stored object version, so no-op updates serialise it once. */
+const serialised = new WeakMap<object, string>();
+
+function serialise(obj: object): string {
+  let text = serialised.get(obj);
+  if (text === undefined) {
+    text = JSON.stringify(obj);
+    serialised.set(obj, text);
+  }
+  return text;
+}
+
 function record(state: ClusterState, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KObject, key: string): void {
   state.counters.seq += 1;
   state.changes.push({ seq: state.counters.seq, at: state.now, type, kind: obj.kind, key, object: obj });
@@ -105,7 +117,7 @@ export function updateObject<T extends KObject>(
   const key = objectKey(namespace, name);
   const current = map?.[key] as T | undefined;
   if (!map || !current) return undefined;
-  const before = JSON.stringify(current);
+  const before = serialise(current);
   const draft = JSON.parse(before) as T;
   mutate(draft);
   const after = JSON.stringify(draft);
@@ -123,6 +135,7 @@ export function updateObject<T extends KObject>(
   state.counters.rv += 1;
   writableMeta(draft).resourceVersion = String(state.counters.rv);
   map[key] = draft;
+  // `after` predates the new resourceVersion, so it is not cached for `draft`.
   record(state, 'MODIFIED', draft, key);
   return draft;
 }

@@ -60,9 +60,8 @@ function admissionFailure(state: ClusterState, pod: PodObject, node: string): st
   return undefined;
 }
 
-function admit(state: ClusterState, pod: PodObject, node: string): void {
-  const rejected = admissionFailure(state, pod, node);
-  if (rejected) {
+/** Rejects a pod the kubelet cannot admit: phase Failed with the predicate as reason. */
+function reject(state: ClusterState, pod: PodObject, rejected: string): void {
     updateObject<PodObject>(state, 'Pod', pod.metadata.namespace, pod.metadata.name, (p) => {
       setStatus(p, {
         ...p.status,
@@ -71,6 +70,14 @@ function admit(state: ClusterState, pod: PodObject, node: string): void {
         message: `Pod was rejected: Predicate ${rejected} failed: node(s) didn't have free ports for the requested pod ports`,
       });
     });
+}
+
+function admit(state: ClusterState, pod: PodObject, node: string): void {
+  if (admissionFailure(state, pod, node)) {
+    // The pod worker picks the pod up a moment later; pacing also keeps a
+    // reject-recreate cycle (S12) from spinning at one simulated instant.
+    const key = `${pod.metadata.namespace}/${pod.metadata.name}`;
+    if (!state.timers.some((t) => t.type === 'kubelet.admit' && t.target === key)) schedule(state, 1000, 'kubelet.admit', key, { uid: pod.metadata.uid ?? '' });
     return;
   }
   const rec: PodRuntime = {
@@ -193,6 +200,14 @@ export const kubelet: Controller = {
     collectOrphans(state);
   },
   timers: {
+    'kubelet.admit': (state, timer) => {
+      const [namespace, name] = timer.target.split('/') as [string, string];
+      const pod = getObject<PodObject>(state, 'Pod', namespace, name);
+      const node = pod?.spec?.nodeName;
+      if (!pod || pod.metadata.uid !== timer.data?.['uid'] || !node || pod.metadata.deletionTimestamp) return;
+      const rejected = admissionFailure(state, pod, node);
+      if (rejected) reject(state, pod, rejected);
+    },
     'kubelet.pulled': withRecord((state, rec, t) => onPulled(state, rec, index(t), t.data?.['fresh'] === true)),
     'kubelet.retryPull': withRecord((state, rec, t) => {
       const pod = podOf(state, rec);

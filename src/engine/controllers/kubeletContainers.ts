@@ -90,9 +90,11 @@ export function onPulled(state: ClusterState, rec: PodRuntime, index: number, fr
 function nodeIp(state: ClusterState, rec: PodRuntime): string {
   const node = state.runtime.nodes[rec.node];
   if (!node) return '';
-  const used = new Set(Object.values(state.runtime.pods).filter((p) => p.node === rec.node && p.ip).map((p) => p.ip));
+  // Addresses are handed out in order; only after wrapping can a candidate still be taken.
+  const used = node.ipWrapped ? new Set(Object.values(state.runtime.pods).filter((p) => p.node === rec.node && p.ip).map((p) => p.ip)) : new Set<string>();
   for (let attempts = 0; attempts < 253; attempts++) {
     const host = node.nextIp;
+    if (host >= 254) node.ipWrapped = true;
     node.nextIp = host >= 254 ? 2 : host + 1;
     const ip = `10.244.${node.cidrIndex}.${host}`;
     if (!used.has(ip)) return ip;

@@ -122,6 +122,12 @@ export function createStatefulPod(state: ClusterState, set: StsObject, pod: PodO
     recordEvent(state, set, 'Warning', 'FailedCreate', `create Pod ${pod.metadata.name} in StatefulSet ${setName} failed error: ${claimError}`, SOURCE);
     return;
   }
+  if (getObject(state, 'Pod', pod.metadata.namespace, pod.metadata.name)) {
+    // A terminating pod we did not adopt still holds the name: the API server refuses the create.
+    const message = `create Pod ${pod.metadata.name} in StatefulSet ${setName} failed error: pods "${pod.metadata.name}" already exists`;
+    recordEventOnce(state, set, 'Warning', 'FailedCreate', message, SOURCE);
+    return;
+  }
   const created = createObject(state, admitPod(state, pod));
   recordEvent(state, set, 'Normal', 'SuccessfulCreate', `create Pod ${created.metadata.name} in StatefulSet ${setName} successful`, SOURCE);
 }
@@ -159,6 +165,7 @@ export function syncClaimOwners(state: ClusterState, set: StsObject, pod: KObjec
     }
     const kept = refs.filter((r) => !ours.has(r.uid));
     const next = [...kept, ...desired];
+    if (JSON.stringify(next) === JSON.stringify(refs)) continue;
     updateObject(state, 'PersistentVolumeClaim', pvc.metadata.namespace, claim, (c) => {
       if (next.length) c.metadata.ownerReferences = next;
       else delete c.metadata.ownerReferences;

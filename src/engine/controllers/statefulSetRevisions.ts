@@ -12,7 +12,8 @@ import type { ControllerRevision, StatefulSet } from 'kubernetes-types/apps/v1';
 import { ownerRef, type KObject } from '../../model/objects';
 import type { ClusterState } from '../clusterState';
 import { NAME_ALPHABET } from '../random';
-import { createObject, listObjects, removeObject, updateObject } from '../store';
+import { selectorMatches } from '../../model/labelSelector';
+import { createObject, getObject, listObjects, removeObject, updateObject } from '../store';
 
 export type StsObject = StatefulSet & KObject;
 export type RevisionObject = ControllerRevision & KObject;
@@ -70,8 +71,13 @@ export function ownedRevisions(state: ClusterState, set: StsObject): RevisionObj
  * its number (rollback, R8.8).
  */
 export function syncRevisions(state: ClusterState, set: StsObject): { current: RevisionObject; update: RevisionObject } {
+  adoptOrphanRevisions(state, set);
   const revisions = ownedRevisions(state, set);
-  const hash = templateHash(set.spec?.template);
+  let hash = templateHash(set.spec?.template);
+  // A name taken by a revision we do not own is a hash collision: probe with a collision count.
+  for (let probe = 1; probe < 10 && nameTakenByOther(state, set, `${set.metadata.name}-${hash}`); probe++) {
+    hash = templateHash({ template: set.spec?.template, collisionCount: probe });
+  }
   const data = revisionData(set.spec?.template);
   const next = (revisions[revisions.length - 1]?.revision ?? 0) + 1;
   const equal = revisions.filter((r) => canonical(r.data) === canonical(data));
@@ -101,6 +107,22 @@ export function syncRevisions(state: ClusterState, set: StsObject): { current: R
   const currentName = set.status?.currentRevision;
   const current = (currentName && ownedRevisions(state, set).find((r) => r.metadata.name === currentName)) || update;
   return { current, update };
+}
+
+/** Revisions left behind by an orphaning delete are adopted by a new set whose selector matches (ClaimControllerRevisions). */
+function adoptOrphanRevisions(state: ClusterState, set: StsObject): void {
+  for (const rev of listObjects<RevisionObject>(state, 'ControllerRevision', set.metadata.namespace)) {
+    if (rev.metadata.ownerReferences?.some((o) => o.controller)) continue;
+    if (!selectorMatches(set.spec?.selector, rev.metadata.labels)) continue;
+    updateObject<RevisionObject>(state, 'ControllerRevision', rev.metadata.namespace, rev.metadata.name, (r) => {
+      r.metadata.ownerReferences = [...(r.metadata.ownerReferences ?? []), ownerRef(set)];
+    });
+  }
+}
+
+function nameTakenByOther(state: ClusterState, set: StsObject, name: string): boolean {
+  const existing = getObject<RevisionObject>(state, 'ControllerRevision', set.metadata.namespace, name);
+  return existing !== undefined && !existing.metadata.ownerReferences?.some((o) => o.uid === set.metadata.uid);
 }
 
 /** Deletes revisions beyond `revisionHistoryLimit` that no pod or status references (R8.2). */

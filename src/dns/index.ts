@@ -1,0 +1,5 @@
+/**
+ * Cluster DNS (CoreDNS's `kubernetes` plugin as a pod sees it). Entry point:
+ * `resolve`, `allRecords`, `formatDigShort`; see `resolve.ts` and `dnsRecords.ts`.
+ */
+export * from './resolve';
