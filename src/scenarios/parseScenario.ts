@@ -3,11 +3,33 @@
  * with diagnostics that name line and column, and enforces the limits.
  */
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import { checkFile } from '../kubectl/commands/apply';
 import type { Diagnostic } from '../manifest/diagnostics';
 import { parseQuantity } from '../model/quantity';
 import { SCENARIO_LIMITS, type Scenario } from './scenario';
 
 type Pos = { line: number; column: number };
+
+/**
+ * Static problems of one workspace file (YAML syntax, unknown fields, API
+ * validation), positioned in the scenario file: a block scalar's content
+ * starts on the line after its `|` and is indented.
+ */
+function fileDiagnostics(text: string, name: string, value: string, node: YamlNode, lines: LineCounter, file?: string): Diagnostic[] {
+  const found = checkFile(value, name);
+  if (!found.length) return [];
+  const headerLine = lines.linePos(node.range?.[0] ?? 0).line;
+  const firstContent = text.split('\n')[headerLine] ?? '';
+  const indent = firstContent.length - firstContent.trimStart().length;
+  const inline = !isScalar(node) || (node.type !== 'BLOCK_LITERAL' && node.type !== 'BLOCK_FOLDED');
+  return found.map((d) => ({
+    ...d,
+    file,
+    line: d.line === undefined ? undefined : inline ? headerLine : headerLine + d.line,
+    column: d.column === undefined ? undefined : inline ? d.column : indent + d.column,
+    message: `${name}: ${d.message}`,
+  }));
+}
 
 export function parseScenario(text: string, fileName?: string): { scenario?: Scenario; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -61,7 +83,9 @@ export function parseScenario(text: string, fileName?: string): { scenario?: Sce
       if (typeof value !== 'string') return fail(`spec.files.${key} must be a block of YAML text (use "|")`, posOf(item.value as YamlNode));
       if (value.length > SCENARIO_LIMITS.maxFileBytes) return fail(`file ${key} is too large (${value.length} bytes; the limit is ${SCENARIO_LIMITS.maxFileBytes})`, posOf(item.value as YamlNode));
       files[key] = value;
+      diagnostics.push(...fileDiagnostics(text, key, value, item.value as YamlNode, lines, file));
     }
+    if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   }
   const script: string[] = [];
   const scriptNode = get(spec, 'script');

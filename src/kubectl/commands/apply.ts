@@ -12,7 +12,10 @@ import { allocateClusterIP } from '../../engine/serviceIp';
 import { createObject, getObject, updateObject } from '../../engine/store';
 import { applyDefaults } from '../../manifest/defaults';
 import { formatDiagnostic, type Diagnostic } from '../../manifest/diagnostics';
-import { parseManifests } from '../../manifest/parseManifests';
+import { parseManifests, type ParsedDocument } from '../../manifest/parseManifests';
+import { checkCreate, decodeFailure } from '../../manifest/checkApply';
+import { formatApplyError } from '../../manifest/apiErrors';
+import { randomUid } from '../../engine/random';
 import { validateDocument } from '../../manifest/validateManifest';
 import { validateUpdate } from '../../manifest/validateUpdate';
 import { kindInfo, qualifiedResource } from '../../model/kinds';
@@ -66,36 +69,37 @@ function admit(state: ClusterState, obj: KObject): KObject {
   return obj;
 }
 
-function applyOne(ctx: CommandContext, doc: KObject, file: string, namespace: string): string {
-  const info = kindInfo(doc.kind);
-  if (!info || info.apiVersion !== doc.apiVersion) {
-    throw new CommandError(`error: resource mapping not found for name: "${doc.metadata.name}" namespace: "${doc.metadata.namespace ?? ''}" from "${file}": no matches for kind "${doc.kind}" in version "${doc.apiVersion}"\nensure CRDs are installed first`);
-  }
-  const ns = info.namespaced ? doc.metadata.namespace ?? namespace : undefined;
-  const applied = JSON.parse(JSON.stringify(doc)) as KObject;
+function applyOne(ctx: CommandContext, doc: ParsedDocument, file: string, namespace: string): string {
+  const obj = doc.object as KObject;
+  const info = kindInfo(obj.kind);
+  const ns = info?.namespaced ? obj.metadata.namespace ?? namespace : undefined;
+  const existing = getObject<KObject>(ctx.state, obj.kind, ns, obj.metadata.name);
+  const resource = `${qualifiedResource(obj.kind)}/${obj.metadata.name}`;
+  const applied = JSON.parse(JSON.stringify(obj)) as KObject;
   if (ns) applied.metadata.namespace = ns;
-  const lastApplied = JSON.stringify(applied);
-  const desired = applyDefaults(applied);
-  desired.metadata.annotations = { ...desired.metadata.annotations, [LAST_APPLIED]: `${lastApplied}\n` };
-  const resource = `${qualifiedResource(doc.kind)}/${doc.metadata.name}`;
-  const existing = getObject<KObject>(ctx.state, doc.kind, ns, doc.metadata.name);
+  const lastApplied = `${JSON.stringify(applied)}\n`;
   if (!existing) {
-    if (doc.kind === 'Namespace' || doc.kind === 'Node') {
-      if (doc.kind === 'Node') createNode(ctx.state, desired);
-      else createObject(ctx.state, desired);
-    } else {
-      if (ns && !getObject(ctx.state, 'Namespace', undefined, ns)) {
-        throw new CommandError(`Error from server (NotFound): error when creating "${file}": namespaces "${ns}" not found`);
-      }
-      createObject(ctx.state, admit(ctx.state, desired));
+    const checked = checkCreate(doc, file, { namespace, uid: randomUid(ctx.state.rng) });
+    if ('failure' in checked) throw new CommandError(formatApplyError(checked.failure));
+    const desired = checked.object;
+    desired.metadata.annotations = { ...desired.metadata.annotations, [LAST_APPLIED]: lastApplied };
+    if (ns && !getObject(ctx.state, 'Namespace', undefined, ns)) {
+      throw new CommandError(`Error from server (NotFound): error when creating "${file}": namespaces "${ns}" not found`);
     }
+    if (obj.kind === 'Node') createNode(ctx.state, desired);
+    else createObject(ctx.state, admit(ctx.state, desired));
     return `${resource} created`;
   }
+  const patch = JSON.stringify({ metadata: { annotations: { [LAST_APPLIED]: lastApplied } } });
+  const decode = decodeFailure(doc, file, 'patching', existing, patch);
+  if (decode) throw new CommandError(formatApplyError(decode));
+  const desired = applyDefaults(applied);
+  desired.metadata.annotations = { ...desired.metadata.annotations, [LAST_APPLIED]: lastApplied };
   preserveServerFields(existing, desired);
   const problem = validateUpdate(existing, desired);
-  if (problem) throw new CommandError(`Error from server (Invalid): error when applying patch to "${file}": ${problem}`);
+  if (problem) throw new CommandError(problem);
   const before = JSON.stringify(existing);
-  const after = updateObject<KObject>(ctx.state, doc.kind, ns, doc.metadata.name, (o) => {
+  const after = updateObject<KObject>(ctx.state, obj.kind, ns, obj.metadata.name, (o) => {
     for (const key of Object.keys(o)) if (key !== 'status' && key !== 'apiVersion' && key !== 'kind') delete (o as Record<string, unknown>)[key];
     Object.assign(o, desired, { status: existing['status'] });
   });
@@ -124,7 +128,7 @@ export function checkFile(text: string, file: string): Diagnostic[] {
 export function applyCommand(ctx: CommandContext, words: string[]): number {
   const args = parseArgs(words, {
     values: { filename: 'filename', f: 'filename', namespace: 'namespace', n: 'namespace' },
-    booleans: { 'dry-run': 'dry-run' },
+    booleans: {},
     repeated: ['filename'],
   });
   const files = args.multi['filename'] ?? [];
@@ -135,22 +139,24 @@ export function applyCommand(ctx: CommandContext, words: string[]): number {
     const text = ctx.files[file.replace(/^\.\//, '')];
     if (text === undefined) throw new CommandError(`error: the path "${file}" does not exist`);
     const { documents, diagnostics } = parseManifests(text, file);
-    const syntax = diagnostics.filter((d) => d.severity === 'error');
-    if (syntax.length) {
-      ctx.term.print(syntax.map((d) => `error: error parsing ${formatDiagnostic(d)}`).join('\n'));
+    // kubectl reads the whole stream first: a document it cannot read stops the file before anything applies.
+    const refused = documents.find((d) => d.kubectlError && !d.object);
+    const syntax = diagnostics.find((d) => d.severity === 'error' && d.source === 'yaml');
+    if (refused || syntax) {
+      ctx.term.print(refused?.kubectlError ? `error: ${refused.kubectlError}` : `error: ${formatDiagnostic(syntax as Diagnostic)}`);
+      failed = true;
+      continue;
+    }
+    if (documents.every((d) => !d.object)) {
+      ctx.term.print(`error: no objects passed to apply`);
       failed = true;
       continue;
     }
     for (const doc of documents) {
       if (!doc.object) continue;
-      const problems = validateDocument(doc, file).filter((d) => d.severity === 'error');
-      if (problems.length) {
-        ctx.term.print(problems.map((d) => `Error from server (BadRequest): error when creating "${file}": ${formatDiagnostic(d)}`).join('\n'));
-        failed = true;
-        continue;
-      }
       try {
-        ctx.term.print(applyOne(ctx, doc.object, file, namespace));
+        if (doc.kubectlError) throw new CommandError(`error: ${doc.kubectlError}`);
+        ctx.term.print(applyOne(ctx, doc, file, namespace));
       } catch (e) {
         if (!(e instanceof CommandError)) throw e;
         ctx.term.print(e.message);
