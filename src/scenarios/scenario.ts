@@ -3,6 +3,7 @@
  * State is a pure function of it.
  */
 import type { NodeShape } from '../engine/bootstrap';
+import { LIMITS } from '../engine/limits';
 import type { Timing } from '../engine/timing';
 
 export interface Scenario {
@@ -27,6 +28,5 @@ export const SCENARIO_LIMITS = {
   maxFileBytes: 1_000_000,
   maxFiles: 50,
   maxScriptLines: 2_000,
-  maxNodes: 200,
-  maxReplicas: 5_000,
+  maxNodes: LIMITS.maxNodes,
 };

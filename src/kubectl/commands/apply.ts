@@ -16,6 +16,7 @@ import { parseManifests, type ParsedDocument } from '../../manifest/parseManifes
 import { checkCreate, decodeFailure } from '../../manifest/checkApply';
 import { formatApplyError } from '../../manifest/apiErrors';
 import { randomUid } from '../../engine/random';
+import { workloadLimitError } from '../../engine/limits';
 import { validateDocument } from '../../manifest/validateManifest';
 import { validateUpdate } from '../../manifest/validateUpdate';
 import { kindInfo, qualifiedResource } from '../../model/kinds';
@@ -82,6 +83,8 @@ function applyOne(ctx: CommandContext, doc: ParsedDocument, file: string, namesp
     const checked = checkCreate(doc, file, { namespace, uid: randomUid(ctx.state.rng) });
     if ('failure' in checked) throw new CommandError(formatApplyError(checked.failure));
     const desired = checked.object;
+    const tooBig = workloadLimitError(desired);
+    if (tooBig) throw new CommandError(tooBig);
     desired.metadata.annotations = { ...desired.metadata.annotations, [LAST_APPLIED]: lastApplied };
     if (ns && !getObject(ctx.state, 'Namespace', undefined, ns)) {
       throw new CommandError(`Error from server (NotFound): error when creating "${file}": namespaces "${ns}" not found`);
@@ -96,7 +99,7 @@ function applyOne(ctx: CommandContext, doc: ParsedDocument, file: string, namesp
   const desired = applyDefaults(applied);
   desired.metadata.annotations = { ...desired.metadata.annotations, [LAST_APPLIED]: lastApplied };
   preserveServerFields(existing, desired);
-  const problem = validateUpdate(existing, desired);
+  const problem = validateUpdate(existing, desired) ?? workloadLimitError(desired);
   if (problem) throw new CommandError(problem);
   const before = JSON.stringify(existing);
   const after = updateObject<KObject>(ctx.state, obj.kind, ns, obj.metadata.name, (o) => {

@@ -4,6 +4,7 @@
  * Updates pass the same immutability checks as apply.
  */
 import { getObject, updateObject } from '../../engine/store';
+import { workloadLimitError } from '../../engine/limits';
 import { applyDefaults } from '../../manifest/defaults';
 import { validateUpdate } from '../../manifest/validateUpdate';
 import { qualifiedResource } from '../../model/kinds';
@@ -25,6 +26,8 @@ export function scaleCommand(ctx: CommandContext, words: string[]): number {
   for (const sel of selections) {
     if (!SCALABLE.includes(sel.info.kind)) throw new CommandError(`error: cannot scale a ${sel.info.kind}`);
     for (const obj of sel.objects) {
+      const tooBig = workloadLimitError({ ...obj, spec: { ...(obj['spec'] as object), replicas } });
+      if (tooBig) throw new CommandError(tooBig);
       updateObject<KObject & { spec: { replicas?: number } }>(ctx.state, obj.kind, obj.metadata.namespace, obj.metadata.name, (o) => {
         o.spec.replicas = replicas;
       });
@@ -88,7 +91,7 @@ export function patchCommand(ctx: CommandContext, words: string[]): number {
   const type = args.flags['type'] ?? 'strategic';
   const patched = (type === 'json' ? jsonPatch(existing, patch as { op: string; path: string }[]) : mergePatch(existing, patch)) as KObject;
   const desired = applyDefaults(patched);
-  const problem = validateUpdate(existing, desired);
+  const problem = validateUpdate(existing, desired) ?? workloadLimitError(desired);
   if (problem) throw new CommandError(`Error from server (Invalid): ${problem}`);
   const before = JSON.stringify(existing);
   const after = updateObject<KObject>(ctx.state, info.kind, namespace, name, (o) => {

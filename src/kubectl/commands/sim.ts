@@ -4,6 +4,7 @@
  * the passage of time, and DNS queries from a client pod in `default`.
  */
 import { addNode } from '../../engine/bootstrap';
+import { LIMITS } from '../../engine/limits';
 import { crashContainer, setReadinessBroken } from '../../engine/controllers/kubeletContainers';
 import { deleteObject } from '../../engine/deletion';
 import { advanceBy, isQuiescent, nextActivityAt } from '../../engine/simulation';
@@ -77,6 +78,7 @@ function addNodeVerb(ctx: CommandContext, words: string[]): number {
   const name = args.positional[0];
   if (!name || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(name)) throw new CommandError('error: a valid node name is required (lowercase letters, digits, "-" and ".")');
   if (getObject(ctx.state, 'Node', undefined, name)) throw new CommandError(`Error from server (AlreadyExists): nodes "${name}" already exists`);
+  if (Object.keys(ctx.state.runtime.nodes).length >= LIMITS.maxNodes) throw new CommandError(`error: Ordinal simulates at most ${LIMITS.maxNodes} nodes`);
   try {
     addNode(ctx.state, { name, cpu: args.flags['cpu'], memory: args.flags['memory'], zone: args.flags['zone'], pods: args.flags['pods'] ? Number(args.flags['pods']) : undefined });
   } catch (e) {
