@@ -58,3 +58,12 @@ export function writableMeta(obj: { metadata: ObjectMeta }): Mutable<ObjectMeta>
 export function setStatus<T extends { status?: unknown }>(obj: T, status: T['status']): void {
   (obj as { status?: unknown }).status = status;
 }
+
+/** JSON with object keys sorted: equal for objects that differ only in key order. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}

@@ -9,7 +9,7 @@
  */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { ControllerRevision, StatefulSet } from 'kubernetes-types/apps/v1';
-import { ownerRef, type KObject } from '../../model/objects';
+import { canonicalJson, ownerRef, type KObject } from '../../model/objects';
 import type { ClusterState } from '../clusterState';
 import { NAME_ALPHABET } from '../random';
 import { selectorMatches } from '../../model/labelSelector';
@@ -17,17 +17,6 @@ import { createObject, getObject, listObjects, removeObject, updateObject } from
 
 export type StsObject = StatefulSet & KObject;
 export type RevisionObject = ControllerRevision & KObject;
-
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 function fnv32a(text: string): number {
   let hash = 0x811c9dc5;
@@ -40,7 +29,7 @@ function fnv32a(text: string): number {
 
 /** `rand.SafeEncodeString(fmt.Sprint(hash))`: each decimal digit mapped into the safe alphabet. */
 export function templateHash(template: unknown): string {
-  const digits = String(fnv32a(canonical(template)));
+  const digits = String(fnv32a(canonicalJson(template)));
   let out = '';
   for (const ch of digits) out += NAME_ALPHABET[ch.charCodeAt(0) % NAME_ALPHABET.length];
   return out;
@@ -80,7 +69,7 @@ export function syncRevisions(state: ClusterState, set: StsObject): { current: R
   }
   const data = revisionData(set.spec?.template);
   const next = (revisions[revisions.length - 1]?.revision ?? 0) + 1;
-  const equal = revisions.filter((r) => canonical(r.data) === canonical(data));
+  const equal = revisions.filter((r) => canonicalJson(r.data) === canonicalJson(data));
   let update: RevisionObject;
   const last = revisions[revisions.length - 1];
   const lastEqual = equal[equal.length - 1];

@@ -20,7 +20,7 @@ import { workloadLimitError } from '../../engine/limits';
 import { validateDocument } from '../../manifest/validateManifest';
 import { validateUpdate } from '../../manifest/validateUpdate';
 import { kindInfo, qualifiedResource } from '../../model/kinds';
-import type { KObject } from '../../model/objects';
+import { canonicalJson, type KObject } from '../../model/objects';
 import { CommandError, type CommandContext } from './context';
 import { parseArgs } from './flags';
 
@@ -101,12 +101,14 @@ function applyOne(ctx: CommandContext, doc: ParsedDocument, file: string, namesp
   preserveServerFields(existing, desired);
   const problem = validateUpdate(existing, desired) ?? workloadLimitError(desired);
   if (problem) throw new CommandError(problem);
-  const before = JSON.stringify(existing);
-  const after = updateObject<KObject>(ctx.state, obj.kind, ns, obj.metadata.name, (o) => {
-    for (const key of Object.keys(o)) if (key !== 'status' && key !== 'apiVersion' && key !== 'kind') delete (o as Record<string, unknown>)[key];
-    Object.assign(o, desired, { status: existing['status'] });
+  const next = { ...desired, status: existing['status'] } as KObject;
+  if (existing['status'] === undefined) delete next['status'];
+  if (canonicalJson(next) === canonicalJson(existing)) return `${resource} unchanged`;
+  updateObject<KObject>(ctx.state, obj.kind, ns, obj.metadata.name, (o) => {
+    for (const key of Object.keys(o)) delete (o as Record<string, unknown>)[key];
+    Object.assign(o, next);
   });
-  return after && JSON.stringify(after) !== before ? `${resource} configured` : `${resource} unchanged`;
+  return `${resource} configured`;
 }
 
 function createNode(state: ClusterState, node: KObject): void {
