@@ -19,9 +19,27 @@ function allObjects(state: ClusterState): KObject[] {
   return Object.keys(state.objects).flatMap((kind) => listObjects(state, kind));
 }
 
+/** Change-log position each state was last collected at (a memo, not state). */
+const lastSeen = new WeakMap<ClusterState, number>();
+
+/** Owners only disappear, appear or start deleting through these changes; anything else needs no new pass. */
+function needsPass(state: ClusterState): boolean {
+  const since = lastSeen.get(state);
+  const changes = state.changes;
+  if (since === undefined || changes.length === 0 || (changes[0]?.seq ?? 0) > since + 1) return true;
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const change = changes[i];
+    if (!change || change.seq <= since) break;
+    if (change.type !== 'MODIFIED' || change.object.metadata.deletionTimestamp) return true;
+  }
+  return false;
+}
+
 export const garbageCollector: Controller = {
   name: 'garbage-collector',
   reconcile(state) {
+    if (!needsPass(state)) return;
+    lastSeen.set(state, state.counters.seq);
     const objects = allObjects(state);
     const byUid = new Map(objects.map((o) => [o.metadata.uid, o]));
     const dependents = new Map<string, KObject[]>();

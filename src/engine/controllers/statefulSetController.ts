@@ -17,7 +17,7 @@
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../model/objects';
 import { controllerOf, ownerRef } from '../../model/objects';
-import { selectorMatches } from '../../model/labelSelector';
+import { fromLabelSelector, matches } from '../../model/labelSelector';
 import { isPodAvailable, isRunningAndReady, ordinalOf, type PodObject } from '../../model/pod';
 import type { ClusterState } from '../clusterState';
 import type { Controller } from '../controller';
@@ -57,9 +57,10 @@ interface SyncContext {
 /** Adopts matching orphans and releases pods whose labels stopped matching (R2.6). */
 function claimPods(state: ClusterState, set: StsObject): PodObject[] {
   const owned: PodObject[] = [];
+  const selector = fromLabelSelector(set.spec?.selector);
   for (const pod of listObjects<PodObject>(state, 'Pod', set.metadata.namespace)) {
     const ctrl = controllerOf(pod);
-    const labelsMatch = selectorMatches(set.spec?.selector, pod.metadata.labels);
+    const labelsMatch = matches(selector, pod.metadata.labels);
     if (ctrl?.uid === set.metadata.uid) {
       if (labelsMatch) owned.push(pod);
       else

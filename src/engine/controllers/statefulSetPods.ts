@@ -155,6 +155,7 @@ export function syncClaimOwners(state: ClusterState, set: StsObject, pod: KObjec
     const pvc = getObject<KObject>(state, 'PersistentVolumeClaim', set.metadata.namespace, claim);
     if (!pvc || pvc.metadata.deletionTimestamp) continue;
     const refs = pvc.metadata.ownerReferences ?? [];
+    if (desired.length === 0 && refs.length === 0) continue;
     const foreign = refs.find((r) => r.controller && !ours.has(r.uid));
     if (foreign) {
       if (desired.length) {
