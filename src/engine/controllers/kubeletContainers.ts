@@ -130,7 +130,8 @@ export function onStarted(state: ClusterState, rec: PodRuntime, index: number): 
   c.probeSuccesses = 0;
   event(state, rec, pod, c, 'Normal', 'Started', `Started container ${c.name}`);
   const probe = readinessProbe(pod, index);
-  c.ready = !probe && !rec.readinessBroken;
+  // A crash-looping app dies while starting up: it never gets to serve, so it is never Ready.
+  c.ready = !probe && !rec.readinessBroken && !c.crashLoop;
   if (probe || rec.readinessBroken) scheduleProbe(state, rec, index, (probe?.initialDelaySeconds ?? 0) * 1000, true);
   const batch = pod.spec?.restartPolicy !== 'Always';
   const plan = processPlan(spec, batch, state.config.timing.commandRunMs);

@@ -42,7 +42,7 @@ function crash(ctx: CommandContext, words: string[]): number {
   const loop = flagOn(args, 'loop');
   if (c?.state !== 'running') {
     if (c) c.crashLoop = loop;
-    ctx.term.print(`container ${containerName} in pod ${pod.metadata.name} is not running${loop ? '; it will crash 1s after every start' : ''}`);
+    ctx.term.print(`container ${containerName} in pod ${pod.metadata.name} is not running; ${loop ? 'it will crash 1s after every start' : 'it will keep running after its next start'}`);
     return 0;
   }
   crashContainer(ctx.state, rec, index, code, loop);
