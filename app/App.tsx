@@ -1,19 +1,45 @@
-import webScenario from '../scenarios/web.yaml?raw';
-import { useScenarioTranscript } from './simulation/useScenarioTranscript';
+import { ClusterGraph } from './graph/ClusterGraph';
+import { EditorPane } from './editor/EditorPane';
+import { Dock } from './inspector/Dock';
+import { PlaybackBar } from './playback/PlaybackBar';
+import { useAppStore } from './store/appStore';
+import { TerminalPane } from './terminal/TerminalPane';
+import { ContextMenu } from './ui/ContextMenu';
 
-/** Layout only: the header, the engine status and the transcript of the default scenario. */
+/** Layout only: top bar, editor | graph, and the dock with the terminal, events and inspector. */
 export function App() {
-  const run = useScenarioTranscript(webScenario);
-  const status = run.state === 'error' ? `error: ${run.message}` : run.state === 'ready' ? 'ready' : 'starting…';
+  const title = useAppStore((s) => s.snapshot?.scenarioTitle);
+  const crash = useAppStore((s) => s.crash);
+  const ready = useAppStore((s) => s.snapshot !== undefined);
+  const run = useAppStore((s) => s.run);
+  const nodeCount = useAppStore((s) => s.snapshot?.names['Node']?.length ?? 0);
   return (
-    <main>
-      <h1>Ordinal</h1>
-      <p className="engine-status" data-testid="engine-status">
-        {status}
-      </p>
-      <pre className="transcript" data-testid="transcript">
-        {run.state === 'ready' ? run.transcript : ''}
-      </pre>
-    </main>
+    <div className="app">
+      <header className="topbar">
+        <h1>Ordinal</h1>
+        <span className="scenario-title">{title}</span>
+        <span className="engine-status" data-testid="engine-status">
+          {ready ? 'ready' : 'starting…'}
+        </span>
+        <PlaybackBar />
+        <button data-testid="toolbar.add-node" onClick={() => void run(`sim add-node node-${nodeCount + 1}`)}>
+          + Add node
+        </button>
+      </header>
+      {crash ? (
+        <div className="crash-banner" role="alert" data-testid="crash-banner">
+          {crash}
+        </div>
+      ) : null}
+      <main className="workspace">
+        <EditorPane />
+        <ClusterGraph />
+      </main>
+      <footer className="dock">
+        <TerminalPane />
+        <Dock />
+      </footer>
+      <ContextMenu />
+    </div>
   );
 }

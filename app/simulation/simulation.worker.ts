@@ -1,30 +1,54 @@
-// The worker entry: a thin host around the engine. It imports only from src/ and the message
-// types; the engine itself never touches `self` or postMessage.
-import { parseScenario } from '../../src/scenarios/parseScenario';
-import { runScenario } from '../../src/scenarios/runScenario';
-import { formatTranscript } from '../../src/scenarios/transcript';
-import { formatDiagnostic } from './formatDiagnostic';
-import type { WorkerRequest, WorkerResponse } from './messages';
+// The worker entry: a thin host around SimulationHost. It owns the play timer (timers are fine in
+// app/, never in src/) and posts at most one snapshot per frame while playing.
+import type { SimulationRequest, SimulationResponse } from '../../src/protocol/messages';
+import { PROTOCOL_VERSION } from '../../src/protocol/messages';
+import { SimulationHost } from './simulationHost';
 
 declare const self: DedicatedWorkerGlobalScope;
 
-function handle(request: WorkerRequest): WorkerResponse {
-  const { scenario, diagnostics } = parseScenario(request.scenarioText);
-  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-  if (errors.length > 0) {
-    return { type: 'error', message: errors.map((diagnostic) => formatDiagnostic(diagnostic)).join('\n') };
-  }
-  if (!scenario) return { type: 'error', message: 'the scenario could not be read' };
-  return { type: 'result', transcript: formatTranscript(runScenario(scenario)) };
+const FRAME_MS = 16;
+const host = new SimulationHost();
+let timer: ReturnType<typeof setTimeout> | undefined;
+let last = 0;
+
+function post(response: SimulationResponse): void {
+  self.postMessage(response);
 }
 
-self.onmessage = (event: MessageEvent<WorkerRequest>) => {
-  let response: WorkerResponse;
+function fail(error: unknown, requestId?: number): void {
+  stop();
+  const message = error instanceof Error ? error.message : String(error);
+  post({ type: 'error', protocol: PROTOCOL_VERSION, message, ...(requestId === undefined ? {} : { requestId }) });
+}
+
+function frame(): void {
+  const now = performance.now();
   try {
-    response = handle(event.data);
+    const snapshot = host.tick(now - last);
+    if (snapshot) post(snapshot);
   } catch (error) {
-    // An exception here is an engine bug; report it instead of leaving the request unanswered.
-    response = { type: 'error', message: error instanceof Error ? error.message : String(error) };
+    fail(error);
+    return;
   }
-  self.postMessage(response);
+  last = now;
+  timer = host.playing ? setTimeout(frame, FRAME_MS) : undefined;
+}
+
+function stop(): void {
+  if (timer !== undefined) clearTimeout(timer);
+  timer = undefined;
+}
+
+self.onmessage = (event: MessageEvent<SimulationRequest>) => {
+  const request = event.data;
+  try {
+    post(host.handle(request));
+  } catch (error) {
+    fail(error, request.requestId);
+    return;
+  }
+  if (host.playing && timer === undefined) {
+    last = performance.now();
+    timer = setTimeout(frame, FRAME_MS);
+  } else if (!host.playing) stop();
 };

@@ -1,52 +1,125 @@
-import type { WorkerRequest, WorkerResponse } from './messages';
+// The main thread's handle on the simulation worker: typed, promise-based requests; a journal of
+// what the user did; and recovery. If the worker throws or dies, the client reports it, starts a
+// new worker and replays the scenario plus the journal, so the user loses nothing (DESIGN §4).
+import type { JournalEntry, SimulationRequest, SimulationResponse, Snapshot } from '../../src/protocol/messages';
+import { PROTOCOL_VERSION } from '../../src/protocol/messages';
 
-/** A promise-based handle on the simulation worker. */
+/** The part of `Worker` the client uses (tests pass an in-thread stand-in). */
+export interface WorkerLike {
+  onmessage: ((event: MessageEvent<SimulationResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  postMessage(message: SimulationRequest): void;
+  terminate(): void;
+}
+
+/** A request without its id (the client numbers requests). */
+export type RequestBody = SimulationRequest extends infer R ? (R extends SimulationRequest ? Omit<R, 'requestId'> : never) : never;
+
+export type ClientEvent =
+  | { type: 'snapshot'; snapshot: Snapshot }
+  | { type: 'crashed'; message: string }
+  | { type: 'restarted'; replayed: number };
+
 export interface SimulationClient {
-  /** Runs a scenario file (YAML text) in the worker and resolves with its transcript. */
-  run(scenarioText: string): Promise<string>;
-  /** Terminates the worker; pending runs are rejected. */
+  /** Sends a request; resolves with the snapshot that answers it. */
+  request(body: RequestBody): Promise<Snapshot>;
+  /** Every snapshot (answers and play frames) and crash/restart notices. Returns an unsubscribe. */
+  subscribe(listener: (event: ClientEvent) => void): () => void;
+  /** What the user did since the last load (replayed after a restart). */
+  journal(): readonly JournalEntry[];
   dispose(): void;
 }
 
 interface Pending {
-  resolve: (transcript: string) => void;
+  resolve: (snapshot: Snapshot) => void;
   reject: (error: Error) => void;
 }
 
-export function createSimulationClient(): SimulationClient {
-  const worker = new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' });
-  // The worker answers each request once and in order, so a FIFO queue pairs answers with requests.
-  const pending: Pending[] = [];
+function createBrowserWorker(): WorkerLike {
+  return new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+}
 
-  const failAll = (message: string) => {
-    for (const request of pending.splice(0)) request.reject(new Error(message));
+export function createSimulationClient(createWorker: () => WorkerLike = createBrowserWorker): SimulationClient {
+  const listeners = new Set<(event: ClientEvent) => void>();
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let scenarioText: string | undefined;
+  let journal: JournalEntry[] = [];
+  let worker: WorkerLike;
+  let disposed = false;
+
+  const emit = (event: ClientEvent) => {
+    for (const listener of listeners) listener(event);
   };
 
-  worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-    const request = pending.shift();
-    if (!request) return;
-    const response = event.data;
-    if (response.type === 'result') request.resolve(response.transcript);
-    else request.reject(new Error(response.message));
+  const restart = (message: string) => {
+    if (disposed) return;
+    worker.terminate();
+    for (const [, p] of pending) p.reject(new Error(message));
+    pending.clear();
+    emit({ type: 'crashed', message });
+    worker = start();
+    if (scenarioText === undefined) return;
+    const replay = [...journal];
+    const id = nextId++;
+    pending.set(id, {
+      resolve: () => emit({ type: 'restarted', replayed: replay.length }),
+      reject: () => undefined,
+    });
+    worker.postMessage({ type: 'load', requestId: id, scenarioText, replay });
   };
-  // Fires when the worker script cannot load or throws outside a request (e.g. a failed import).
-  worker.onerror = (event: ErrorEvent) => {
-    event.preventDefault();
-    failAll(`the simulation worker failed: ${event.message || 'it could not be loaded'}`);
+
+  const onResponse = (response: SimulationResponse) => {
+    if (response.protocol !== PROTOCOL_VERSION) {
+      restart(`the simulation worker speaks protocol ${response.protocol}, not ${PROTOCOL_VERSION}`);
+      return;
+    }
+    if (response.type === 'error') {
+      restart(`the simulation stopped with an error: ${response.message}`);
+      return;
+    }
+    journal.push(...response.journal);
+    emit({ type: 'snapshot', snapshot: response });
+    if (response.requestId !== undefined) {
+      const p = pending.get(response.requestId);
+      pending.delete(response.requestId);
+      p?.resolve(response);
+    }
   };
-  worker.onmessageerror = () => failAll('the simulation worker sent a message that could not be read');
+
+  function start(): WorkerLike {
+    const w = createWorker();
+    w.onmessage = (event) => onResponse(event.data);
+    w.onerror = (event) => {
+      event.preventDefault();
+      restart(`the simulation worker failed: ${event.message || 'it could not be loaded'}`);
+    };
+    return w;
+  }
+  worker = start();
 
   return {
-    run(scenarioText) {
-      return new Promise<string>((resolve, reject) => {
-        pending.push({ resolve, reject });
-        const request: WorkerRequest = { type: 'run', scenarioText };
-        worker.postMessage(request);
+    request(body) {
+      if (body.type === 'load') {
+        scenarioText = body.scenarioText;
+        journal = [...(body.replay ?? [])];
+      }
+      const requestId = nextId++;
+      return new Promise<Snapshot>((resolve, reject) => {
+        pending.set(requestId, { resolve, reject });
+        worker.postMessage({ ...body, requestId } as SimulationRequest);
       });
     },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    journal: () => journal,
     dispose() {
+      disposed = true;
       worker.terminate();
-      failAll('the simulation worker was stopped');
+      for (const [, p] of pending) p.reject(new Error('the simulation was stopped'));
+      pending.clear();
     },
   };
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import webScenario from '../../scenarios/web.yaml?raw';
+import type { ClientEvent } from './simulationClient';
+import { createSimulationClient } from './simulationClient';
+import { createInThreadWorker } from './inThreadWorker';
+import { SimulationHost } from './simulationHost';
+
+const podNames = (nodes: { type: string; data: unknown }[]) =>
+  nodes.filter((n) => n.type === 'pod').map((n) => (n.data as { name: string; status: string }).name);
+
+describe('SimulationHost', () => {
+  it('loads the default scenario, runs its script and shows it in the terminal and the graph', () => {
+    const host = new SimulationHost();
+    const snapshot = host.handle({ type: 'load', requestId: 1, scenarioText: webScenario });
+    expect(snapshot.requestId).toBe(1);
+    expect(snapshot.terminal).toContain('$ kubectl apply -f web.yaml\nservice/nginx created\nstatefulset.apps/web created');
+    expect(podNames(snapshot.graph.nodes)).toEqual(['web-0', 'web-1']);
+    expect(snapshot.files?.['web.yaml']).toContain('kind: StatefulSet');
+    expect(snapshot.diagnostics['web.yaml']).toEqual([]);
+  });
+
+  it('records played time as `sim advance` before the next command line', () => {
+    const host = new SimulationHost();
+    const loaded = host.handle({ type: 'load', requestId: 1, scenarioText: webScenario });
+    host.handle({ type: 'speed', requestId: 2, speed: 4 });
+    host.handle({ type: 'play', requestId: 3 });
+    expect(host.tick(250)?.now).toBe(loaded.now + 1000);
+    const after = host.handle({ type: 'command', requestId: 4, line: 'kubectl get pvc', echo: true });
+    expect(after.journal).toEqual([
+      { type: 'line', line: 'sim advance 1000ms' },
+      { type: 'line', line: 'kubectl get pvc' },
+    ]);
+    expect(after.result?.output).toMatch(/^NAME\s+STATUS\s+VOLUME/);
+  });
+
+  it('reports engine diagnostics for an edited file and records the file before the apply that uses it', () => {
+    const host = new SimulationHost();
+    const loaded = host.handle({ type: 'load', requestId: 1, scenarioText: webScenario });
+    const text = (loaded.files?.['web.yaml'] ?? '').replace('replicas: 2', 'replicaz: 2');
+    const edited = host.handle({ type: 'editFile', requestId: 2, file: 'web.yaml', text });
+    expect(edited.diagnostics['web.yaml']?.[0]).toMatchObject({ severity: 'error', line: 21 });
+    const applied = host.handle({ type: 'command', requestId: 3, line: 'kubectl apply -f web.yaml', echo: true });
+    expect(applied.journal[0]).toEqual({ type: 'file', file: 'web.yaml', text });
+    expect(applied.result?.exitCode).toBe(1);
+  });
+
+  it('steps to the next change of the cluster with a `sim advance` line', () => {
+    const host = new SimulationHost();
+    const loaded = host.handle({ type: 'load', requestId: 1, scenarioText: webScenario });
+    host.handle({ type: 'command', requestId: 2, line: 'kubectl delete pod web-1 --wait=false', echo: true });
+    const stepped = host.handle({ type: 'step', requestId: 3 });
+    expect(stepped.result?.line).toMatch(/^sim advance \d+ms$/);
+    expect(stepped.now).toBeGreaterThan(loaded.now);
+  });
+});
+
+describe('createSimulationClient', () => {
+  it('restarts a crashed worker and replays the journal', async () => {
+    const client = createSimulationClient(createInThreadWorker);
+    const events: ClientEvent['type'][] = [];
+    client.subscribe((e) => events.push(e.type));
+    await client.request({ type: 'load', scenarioText: webScenario });
+    const scaled = await client.request({ type: 'command', line: 'kubectl scale statefulset web --replicas=3', echo: true });
+    const waited = await client.request({ type: 'untilStable' });
+    expect(podNames(waited.graph.nodes)).toEqual(['web-0', 'web-1', 'web-2']);
+    expect(scaled.result?.output).toBe('statefulset.apps/web scaled');
+    const restarted = new Promise<ClientEvent>((resolve) => client.subscribe((e) => e.type === 'restarted' && resolve(e)));
+    await expect(client.request({ type: 'crashForTest' })).rejects.toThrow('crash requested by a test');
+    const restored = await restarted;
+    expect(restored).toEqual({ type: 'restarted', replayed: 2 });
+    const after = await client.request({ type: 'command', line: 'kubectl get pods', echo: true });
+    expect(after.now).toBe(waited.now);
+    expect(after.result?.output).toMatch(/web-2\s+1\/1\s+Running/);
+    expect(events).toContain('crashed');
+    client.dispose();
+  });
+});

@@ -1,0 +1,221 @@
+// The simulation behind the worker: owns the scenario state and the kubectl Session, turns requests
+// into command lines, records the journal, and builds snapshots. No globals (no self, no timers):
+// the worker entry feeds it requests and play ticks, and tests drive it directly in Node.
+import type { ClusterState } from '../../src/engine/clusterState';
+import { advanceBy, nextActivityAt } from '../../src/engine/simulation';
+import { getObject, listObjects } from '../../src/engine/store';
+import { layoutGraph, type LayoutMemory } from '../../src/graph/layout';
+import { toGraphModel } from '../../src/graph/toGraphModel';
+import { checkFile } from '../../src/kubectl/commands/apply';
+import { describe } from '../../src/kubectl/printers/describe';
+import { printYaml } from '../../src/kubectl/printers/formats';
+import { Session } from '../../src/kubectl/session';
+import type { Diagnostic } from '../../src/manifest/diagnostics';
+import type { EventRow, JournalEntry, ObjectRef, SimulationRequest, Snapshot } from '../../src/protocol/messages';
+import { PROTOCOL_VERSION } from '../../src/protocol/messages';
+import { parseScenario } from '../../src/scenarios/parseScenario';
+import { createScenarioState } from '../../src/scenarios/runScenario';
+import { formatDiagnostic } from './formatDiagnostic';
+
+const EVENT_LIMIT = 200;
+const MIN_SPEED = 0.25;
+const MAX_SPEED = 20;
+/** Kinds offered by tab completion, with the names kubectl accepts for them. */
+const COMPLETION_KINDS = ['Pod', 'StatefulSet', 'Deployment', 'ReplicaSet', 'Job', 'Service', 'PersistentVolumeClaim', 'PersistentVolume', 'Node', 'StorageClass', 'ConfigMap', 'Secret'];
+
+export class SimulationHost {
+  private state: ClusterState | undefined;
+  private session: Session | undefined;
+  private layoutMemory: LayoutMemory | undefined;
+  private terminal: string[] = [];
+  private journal: JournalEntry[] = [];
+  private diagnostics: Record<string, Diagnostic[]> = {};
+  private dirtyFiles = new Set<string>();
+  private inspected: ObjectRef | null = null;
+  private unrecordedMs = 0;
+  private fraction = 0;
+  private title: string | undefined;
+  playing = false;
+  speed = 1;
+
+  /** Handles one request and returns the snapshot that answers it. Throws only on engine bugs. */
+  handle(request: SimulationRequest): Snapshot {
+    let result: Snapshot['result'];
+    let files: Record<string, string> | undefined;
+    switch (request.type) {
+      case 'load':
+        files = this.load(request.scenarioText, request.replay ?? []);
+        break;
+      case 'command':
+        result = this.command(request.line, request.echo);
+        break;
+      case 'play':
+        this.playing = true;
+        break;
+      case 'pause':
+        this.playing = false;
+        this.recordAdvance();
+        break;
+      case 'speed':
+        this.speed = Math.min(MAX_SPEED, Math.max(MIN_SPEED, request.speed));
+        break;
+      case 'step': {
+        const next = this.state ? nextActivityAt(this.state) : undefined;
+        if (next !== undefined && this.state) result = this.command(`sim advance ${Math.max(1, Math.ceil(next - this.state.now))}ms`, true);
+        break;
+      }
+      case 'untilStable':
+        result = this.command('sim wait --stable', true);
+        break;
+      case 'editFile':
+        if (this.session) {
+          this.session.files[request.file] = request.text;
+          this.dirtyFiles.add(request.file);
+          this.diagnostics[request.file] = checkFile(request.text, request.file);
+        }
+        break;
+      case 'inspect':
+        this.inspected = request.ref;
+        break;
+      case 'interrupt':
+        this.session?.closeWatches();
+        this.terminal.push('^C');
+        break;
+      case 'crashForTest':
+        throw new Error('crash requested by a test');
+    }
+    return this.snapshot(request.requestId, result, files);
+  }
+
+  /** Advances simulated time by `realMs` × speed while playing; returns the frame's snapshot, if any. */
+  tick(realMs: number): Snapshot | undefined {
+    if (!this.playing || !this.state || !this.session) return undefined;
+    const exact = realMs * this.speed + this.fraction;
+    const ms = Math.floor(exact);
+    this.fraction = exact - ms;
+    if (ms > 0) {
+      advanceBy(this.state, ms);
+      this.unrecordedMs += ms;
+      const watched = this.session.drainWatchOutput();
+      if (watched) this.terminal.push(watched);
+    }
+    return this.snapshot();
+  }
+
+  private load(scenarioText: string, replay: JournalEntry[]): Record<string, string> {
+    const { scenario, diagnostics } = parseScenario(scenarioText);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (!scenario || errors.length) throw new Error(`the scenario cannot be read: ${errors.map((d) => formatDiagnostic(d)).join('; ')}`);
+    this.state = createScenarioState(scenario);
+    this.session = new Session(this.state, { ...scenario.files });
+    this.title = scenario.title ?? scenario.name;
+    this.layoutMemory = undefined;
+    this.terminal = [];
+    this.journal = [];
+    this.dirtyFiles.clear();
+    this.unrecordedMs = 0;
+    this.playing = false;
+    for (const line of scenario.script) this.echoRun(line);
+    if (replay.length) {
+      for (const entry of replay) {
+        if (entry.type === 'file') this.session.files[entry.file] = entry.text;
+        else this.session.run(entry.line);
+      }
+      this.session.drainWatchOutput();
+      this.journal = [...replay];
+      this.terminal.push(`# restored ${replay.length} step(s) after a restart`);
+    }
+    this.diagnostics = {};
+    for (const [file, text] of Object.entries(this.session.files)) this.diagnostics[file] = checkFile(text, file);
+    // The journal already holds the replayed entries; the client keeps its own copy of them.
+    this.journal = [];
+    return { ...this.session.files };
+  }
+
+  private echoRun(line: string): Snapshot['result'] {
+    const session = this.session;
+    if (!session) return undefined;
+    const prompt = session.shellPrompt ?? '$ ';
+    this.terminal.push(`${prompt}${line}`);
+    const result = session.run(line);
+    if (result.output) this.terminal.push(result.output);
+    return { line, exitCode: result.exitCode, output: result.output };
+  }
+
+  private recordAdvance(): void {
+    if (this.unrecordedMs > 0) this.journal.push({ type: 'line', line: `sim advance ${this.unrecordedMs}ms` });
+    this.unrecordedMs = 0;
+  }
+
+  private command(line: string, echo: boolean): Snapshot['result'] {
+    const session = this.session;
+    if (!session) return { line, exitCode: 1, output: 'error: no scenario is loaded' };
+    this.recordAdvance();
+    for (const file of [...this.dirtyFiles].sort()) this.journal.push({ type: 'file', file, text: session.files[file] ?? '' });
+    this.dirtyFiles.clear();
+    this.journal.push({ type: 'line', line });
+    if (echo) return this.echoRun(line);
+    const result = session.run(line);
+    if (result.output) this.terminal.push(result.output);
+    return { line, exitCode: result.exitCode, output: result.output };
+  }
+
+  private events(state: ClusterState): EventRow[] {
+    return state.events.slice(-EVENT_LIMIT).map((e) => {
+      const ref: ObjectRef = { kind: e.involved.kind, name: e.involved.name };
+      if (e.involved.namespace) ref.namespace = e.involved.namespace;
+      return {
+        key: e.name,
+        lastAt: e.lastAt,
+        type: e.type,
+        reason: e.reason,
+        object: `${e.involved.kind.toLowerCase()}/${e.involved.name}`,
+        involved: ref,
+        message: e.message,
+        count: e.count,
+      };
+    });
+  }
+
+  private names(state: ClusterState): Record<string, string[]> {
+    const names: Record<string, string[]> = {};
+    for (const kind of COMPLETION_KINDS) names[kind] = [...new Set(listObjects(state, kind).map((o) => o.metadata.name))];
+    return names;
+  }
+
+  private snapshot(requestId?: number, result?: Snapshot['result'], files?: Record<string, string>): Snapshot {
+    const state = this.state;
+    const layout = state ? layoutGraph(toGraphModel(state), this.layoutMemory) : undefined;
+    if (layout) this.layoutMemory = layout.memory;
+    const snapshot: Snapshot = {
+      type: 'snapshot',
+      protocol: PROTOCOL_VERSION,
+      now: state?.now ?? 0,
+      epochMs: state?.epochMs ?? 0,
+      playing: this.playing,
+      speed: this.speed,
+      graph: layout ? { nodes: layout.nodes, edges: layout.edges, width: layout.width, height: layout.height } : { nodes: [], edges: [], width: 0, height: 0 },
+      events: state ? this.events(state) : [],
+      terminal: this.terminal.join('\n'),
+      prompt: this.session?.shellPrompt ?? '$ ',
+      diagnostics: this.diagnostics,
+      names: state ? this.names(state) : {},
+      journal: this.journal,
+    };
+    if (snapshot.terminal) snapshot.terminal += '\n';
+    this.terminal = [];
+    this.journal = [];
+    if (requestId !== undefined) snapshot.requestId = requestId;
+    if (result) snapshot.result = result;
+    if (files) snapshot.files = files;
+    if (this.title) snapshot.scenarioTitle = this.title;
+    if (state && this.inspected) {
+      const { kind, namespace, name } = this.inspected;
+      const obj = getObject(state, kind, namespace, name) ?? getObject(state, kind, undefined, name);
+      snapshot.inspected = obj
+        ? { ref: this.inspected, describe: describe(state, obj), yaml: printYaml([obj], true), exists: true }
+        : { ref: this.inspected, describe: `${kind} ${name} no longer exists.`, yaml: '', exists: false };
+    }
+    return snapshot;
+  }
+}

@@ -1,0 +1,48 @@
+// The one UI store (zustand, slices pattern). It holds UI state and the worker's latest snapshot;
+// it never runs the engine: actions call the simulation client (house-style §4.4).
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { SimulationClient } from '../simulation/simulationClient';
+import { createEditorSlice, type EditorSlice } from './slices/editorSlice';
+import { createSimulationSlice, type SimulationSlice } from './slices/simulationSlice';
+import { createViewSlice, type ViewSlice } from './slices/viewSlice';
+
+export type AppState = SimulationSlice & EditorSlice & ViewSlice;
+
+export type AppStoreApi = StoreApi<AppState>;
+
+export interface StoreDeps {
+  simulation: SimulationClient;
+}
+
+export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
+  return createStore<AppState>()((...a) => ({
+    ...createSimulationSlice(deps)(...a),
+    ...createEditorSlice(deps)(...a),
+    ...createViewSlice(deps)(...a),
+  }));
+}
+
+let current: StoreApi<AppState> | undefined;
+
+/** Installs the page's store (main.tsx does it once, before rendering). */
+export function installAppStore(store: StoreApi<AppState>): void {
+  current = store;
+}
+
+/** The page's store, for code outside React (the test API, keyboard handlers). */
+export function appStore(): StoreApi<AppState> {
+  if (!current) throw new Error('installAppStore() was not called');
+  return current;
+}
+
+/** Per-field selector hook on the page's store. */
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  return useStore(appStore(), selector);
+}
+
+/** For selectors that build arrays or objects: compares them shallowly. */
+export function useAppStoreShallow<T>(selector: (state: AppState) => T): T {
+  return useStore(appStore(), useShallow(selector));
+}

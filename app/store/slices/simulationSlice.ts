@@ -1,0 +1,64 @@
+import type { StateCreator } from 'zustand';
+import type { Snapshot } from '../../../src/protocol/messages';
+import type { AppState, StoreDeps } from '../appStore';
+
+/** The latest snapshot from the worker, the play controls, and the worker's health. */
+export interface SimulationSlice {
+  snapshot: Snapshot | undefined;
+  /** Terminal output not yet written to xterm (the terminal drains it). */
+  terminalQueue: string[];
+  /** A crash notice while the worker is being restarted (or after it was). */
+  crash: string | undefined;
+  loadScenario(text: string): Promise<void>;
+  /** Runs a command line; `echo` prints it in the terminal first (actions from menus and buttons). */
+  run(line: string, echo?: boolean): Promise<Snapshot['result']>;
+  play(): void;
+  pause(): void;
+  setSpeed(speed: number): void;
+  step(): void;
+  untilStable(): void;
+  interrupt(): void;
+  takeTerminalOutput(): string;
+}
+
+export function createSimulationSlice({ simulation }: StoreDeps): StateCreator<AppState, [], [], SimulationSlice> {
+  return (set, get) => {
+    // Failures reject the request; the crash notice (from the client's events) tells the user.
+    const send = (body: Parameters<typeof simulation.request>[0]) => simulation.request(body).catch(() => undefined);
+    simulation.subscribe((event) => {
+      if (event.type === 'crashed') set({ crash: `${event.message}. Restarting the simulation…` });
+      else if (event.type === 'restarted') set({ crash: `The simulation was restarted and your ${event.replayed} step(s) replayed.` });
+      else {
+        const { snapshot } = event;
+        const patch: Partial<AppState> = { snapshot };
+        if (snapshot.terminal) patch.terminalQueue = [...get().terminalQueue, snapshot.terminal];
+        if (snapshot.files) patch.files = snapshot.files;
+        set(patch);
+      }
+    });
+    return {
+      snapshot: undefined,
+      terminalQueue: [],
+      crash: undefined,
+      async loadScenario(text) {
+        const snapshot = await send({ type: 'load', scenarioText: text });
+        if (snapshot?.files) set({ activeFile: Object.keys(snapshot.files)[0] });
+      },
+      async run(line, echo = true) {
+        const snapshot = await send({ type: 'command', line, echo });
+        return snapshot?.result;
+      },
+      play: () => void send({ type: 'play' }),
+      pause: () => void send({ type: 'pause' }),
+      setSpeed: (speed) => void send({ type: 'speed', speed }),
+      step: () => void send({ type: 'step' }),
+      untilStable: () => void send({ type: 'untilStable' }),
+      interrupt: () => void send({ type: 'interrupt' }),
+      takeTerminalOutput() {
+        const text = get().terminalQueue.join('');
+        if (text) set({ terminalQueue: [] });
+        return text;
+      },
+    };
+  };
+}

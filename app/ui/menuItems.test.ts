@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { menuItems } from './menuItems';
+
+describe('menuItems', () => {
+  it('offers the pod actions of issue #3 as command lines', () => {
+    expect(menuItems({ kind: 'Pod', namespace: 'default', name: 'web-1' }).map((i) => i.line)).toEqual([
+      'kubectl delete pod web-1',
+      'sim crash web-1',
+      'sim crash web-1 --loop',
+      'sim break-readiness web-1',
+      'sim fix-readiness web-1',
+      'kubectl exec -it web-1 -- sh',
+    ]);
+  });
+
+  it('scales a StatefulSet one up or down from its current replicas', () => {
+    const lines = menuItems({ kind: 'StatefulSet', namespace: 'default', name: 'web' }, 2).map((i) => i.line);
+    expect(lines.slice(0, 2)).toEqual(['kubectl scale statefulset web --replicas=3', 'kubectl scale statefulset web --replicas=1']);
+    expect(lines).toContain('kubectl delete statefulset web --cascade=orphan');
+  });
+
+  it('adds -n for objects outside default and none for nodes', () => {
+    expect(menuItems({ kind: 'Pod', namespace: 'db', name: 'redis-0' })[0]?.line).toBe('kubectl delete pod redis-0 -n db');
+    expect(menuItems({ kind: 'Node', name: 'node-2' }).map((i) => i.line)).toContain('kubectl drain node-2 --ignore-daemonsets');
+  });
+});

@@ -1,0 +1,207 @@
+/**
+ * Projects a ClusterState onto the neutral GraphModel the browser draws: node lanes, pods with
+ * their `kubectl get pods -o wide` columns and stable DNS names, claims, volumes, Services with
+ * their DNS records, and workload owners. Read-only: it never writes to the state.
+ */
+import type { Node, PersistentVolume, PersistentVolumeClaim, Service } from 'kubernetes-types/core/v1';
+import type { ClusterState } from '../engine/clusterState';
+import { listObjects } from '../engine/store';
+import { serviceFqdn, serviceViews } from '../dns/dnsRecords';
+import type { KObject } from '../model/objects';
+import { controllerOf } from '../model/objects';
+import type { PodObject } from '../model/pod';
+import { getCondition, isPodReady, isTerminal, podReadyText, podRestarts, podStatusText } from '../model/pod';
+import { formatBytes, formatCpu, parseQuantity } from '../model/quantity';
+import type { ClaimModel, GraphEdge, GraphModel, LaneModel, OwnerModel, PodModel, ServiceModel, Tone, VolumeModel } from './graphModel';
+import { objectId } from './graphModel';
+
+type NodeObject = Node & KObject;
+type PvcObject = PersistentVolumeClaim & KObject;
+type PvObject = PersistentVolume & KObject;
+type ServiceObject = Service & KObject;
+
+/** Workload kinds drawn as owners, in the order `kubectl get all` lists them. */
+export const OWNER_KINDS = ['StatefulSet', 'Deployment', 'ReplicaSet', 'DaemonSet', 'Job', 'CronJob'] as const;
+
+const ERROR_STATUSES = /^(CrashLoopBackOff|Error|ErrImagePull|ImagePullBackOff|InvalidImageName|OOMKilled|CreateContainerConfigError|ContainerStatusUnknown|Failed|Init:.*Error|Init:CrashLoopBackOff|ExitCode:.*|Signal:.*)$/;
+const LOCAL_PROVISIONERS = new Set(['rancher.io/local-path']);
+const HOSTNAME_LABEL = 'kubernetes.io/hostname';
+
+/** Colour class of a pod status; the card prints the status text as well (never colour alone). */
+export function podTone(pod: PodObject, status: string): Tone {
+  if (status === 'Terminating') return 'terminating';
+  if (ERROR_STATUSES.test(status)) return 'error';
+  if (status === 'Unknown' || status === 'NotReady') return 'warning';
+  if (status === 'Completed' || status === 'Succeeded') return 'neutral';
+  if (status === 'Running') return isPodReady(pod) ? 'ok' : 'progress';
+  return 'progress';
+}
+
+function ownerKey(ref: { kind: string; name: string }, namespace: string): string {
+  return `${ref.kind}/${namespace}/${ref.name}`;
+}
+
+/** Sum of container requests of the pods bound to `node` that still hold resources. */
+function requested(pods: PodObject[], node: string, resource: 'cpu' | 'memory'): number {
+  let total = 0;
+  for (const pod of pods) {
+    if (pod.spec?.nodeName !== node || isTerminal(pod)) continue;
+    for (const c of pod.spec.containers) total += parseQuantity(c.resources?.requests?.[resource]) ?? 0;
+  }
+  return total;
+}
+
+function toLane(node: NodeObject, pods: PodObject[]): LaneModel {
+  const name = node.metadata.name;
+  const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
+  const cpuAlloc = parseQuantity(node.status?.allocatable?.['cpu']) ?? 0;
+  const memAlloc = parseQuantity(node.status?.allocatable?.['memory']) ?? 0;
+  const cpuReq = requested(pods, name, 'cpu');
+  const memReq = requested(pods, name, 'memory');
+  return {
+    name,
+    ready,
+    cordoned: node.spec?.unschedulable === true,
+    cpu: { requested: formatCpu(cpuReq), allocatable: formatCpu(cpuAlloc), fraction: cpuAlloc ? cpuReq / cpuAlloc : 0 },
+    memory: { requested: memReq ? formatBytes(memReq) : '0', allocatable: formatBytes(memAlloc), fraction: memAlloc ? memReq / memAlloc : 0 },
+    podCount: pods.filter((p) => p.spec?.nodeName === name && !isTerminal(p)).length,
+  };
+}
+
+function toPod(state: ClusterState, pod: PodObject, headless: Set<string>): PodModel {
+  const namespace = pod.metadata.namespace ?? 'default';
+  const status = podStatusText(pod);
+  const model: PodModel = {
+    name: pod.metadata.name,
+    namespace,
+    status,
+    ready: podReadyText(pod),
+    restarts: podRestarts(pod),
+    tone: podTone(pod, status),
+    claims: (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [])),
+  };
+  if (pod.status?.podIP) model.ip = pod.status.podIP;
+  if (pod.spec?.nodeName) model.node = pod.spec.nodeName;
+  const { hostname, subdomain } = pod.spec ?? {};
+  // A pod gets its own A record only with hostname + subdomain naming a headless Service (R14.9).
+  if (hostname && subdomain && headless.has(`${namespace}/${subdomain}`)) {
+    model.dnsName = `${hostname}.${subdomain}.${namespace}.svc.${state.config.clusterDomain}`;
+  }
+  const scheduled = getCondition(pod, 'PodScheduled');
+  if (!model.node && scheduled?.status === 'False' && scheduled.message) model.message = scheduled.message;
+  const controller = controllerOf(pod);
+  if (controller) model.owner = ownerKey(controller, namespace);
+  return model;
+}
+
+function claimTone(phase: string): Tone {
+  return phase === 'Bound' ? 'ok' : phase === 'Lost' ? 'error' : 'progress';
+}
+
+/** The node a volume lives on when it is local storage (hostPath, local, or a local-path provisioner). */
+function localNode(pv: PvObject): string | undefined {
+  const provisioner = pv.metadata.annotations?.['pv.kubernetes.io/provisioned-by'];
+  const local = Boolean(pv.spec?.hostPath || pv.spec?.local || (provisioner && LOCAL_PROVISIONERS.has(provisioner)));
+  if (!local) return undefined;
+  for (const term of pv.spec?.nodeAffinity?.required?.nodeSelectorTerms ?? []) {
+    for (const expr of term.matchExpressions ?? []) {
+      if (expr.key === HOSTNAME_LABEL && expr.operator === 'In' && expr.values?.[0]) return expr.values[0];
+    }
+  }
+  return undefined;
+}
+
+function toOwner(obj: KObject): OwnerModel {
+  const namespace = obj.metadata.namespace ?? 'default';
+  const spec = (obj['spec'] ?? {}) as { replicas?: number; completions?: number };
+  const status = (obj['status'] ?? {}) as { readyReplicas?: number; succeeded?: number; numberReady?: number; desiredNumberScheduled?: number };
+  let ready: string;
+  if (obj.kind === 'Job') ready = `${status.succeeded ?? 0}/${spec.completions ?? 1}`;
+  else if (obj.kind === 'DaemonSet') ready = `${status.numberReady ?? 0}/${status.desiredNumberScheduled ?? 0}`;
+  else if (obj.kind === 'CronJob') ready = '';
+  else ready = `${status.readyReplicas ?? 0}/${spec.replicas ?? 1}`;
+  const model: OwnerModel = { kind: obj.kind, name: obj.metadata.name, namespace, ready };
+  const controller = controllerOf(obj);
+  if (controller) model.owner = ownerKey(controller, namespace);
+  return model;
+}
+
+/** Graph id of an owner given as `Kind/namespace/name`. */
+export function ownerId(key: string): string {
+  const [kind = '', namespace, name = ''] = key.split('/');
+  return objectId('owner', namespace, name, kind);
+}
+
+/** Projects the cluster onto the graph model. Pure and deterministic: same state, same model. */
+export function toGraphModel(state: ClusterState): GraphModel {
+  const pods = listObjects<PodObject>(state, 'Pod');
+  const services = listObjects<ServiceObject>(state, 'Service');
+  const headless = new Set(services.filter((s) => s.spec?.clusterIP === 'None').map((s) => `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`));
+  const edges: GraphEdge[] = [];
+  const edge = (source: string, target: string, kind: GraphEdge['kind']) => edges.push({ id: `${kind}:${source}->${target}`, source, target, kind });
+
+  const lanes = listObjects<NodeObject>(state, 'Node').map((n) => toLane(n, pods));
+  const podModels = pods.map((p) => toPod(state, p, headless));
+
+  const owners: OwnerModel[] = OWNER_KINDS.flatMap((kind) => listObjects(state, kind).map(toOwner));
+  const ownerIds = new Set(owners.map((o) => ownerKey(o, o.namespace)));
+  for (const owner of owners) {
+    if (owner.owner && ownerIds.has(owner.owner)) edge(ownerId(owner.owner), objectId('owner', owner.namespace, owner.name, owner.kind), 'owns');
+  }
+  for (const pod of podModels) {
+    if (pod.owner && ownerIds.has(pod.owner)) edge(ownerId(pod.owner), objectId('pod', pod.namespace, pod.name), 'owns');
+  }
+
+  const mountedBy = new Map<string, string>();
+  for (const pod of podModels) for (const claim of pod.claims) mountedBy.set(`${pod.namespace}/${claim}`, pod.name);
+
+  const claims: ClaimModel[] = listObjects<PvcObject>(state, 'PersistentVolumeClaim').map((pvc) => {
+    const namespace = pvc.metadata.namespace ?? 'default';
+    const phase = pvc.metadata.deletionTimestamp ? 'Terminating' : (pvc.status?.phase ?? 'Pending');
+    const model: ClaimModel = { name: pvc.metadata.name, namespace, phase, tone: phase === 'Terminating' ? 'terminating' : claimTone(phase) };
+    if (pvc.spec?.volumeName) model.volume = pvc.spec.volumeName;
+    if (pvc.spec?.storageClassName) model.storageClass = pvc.spec.storageClassName;
+    const capacity = pvc.status?.capacity?.['storage'];
+    if (capacity) model.capacity = capacity;
+    const pod = mountedBy.get(`${namespace}/${pvc.metadata.name}`);
+    if (pod) {
+      model.pod = pod;
+      edge(objectId('pod', namespace, pod), objectId('claim', namespace, model.name), 'mounts');
+    }
+    if (model.volume) edge(objectId('claim', namespace, model.name), objectId('volume', undefined, model.volume), 'binds');
+    return model;
+  });
+
+  const volumes: VolumeModel[] = listObjects<PvObject>(state, 'PersistentVolume').map((pv) => {
+    const phase = pv.status?.phase ?? 'Pending';
+    const model: VolumeModel = {
+      name: pv.metadata.name,
+      phase,
+      attachedTo: [...(state.runtime.volumes[pv.metadata.name]?.attachedTo ?? [])].sort(),
+      tone: phase === 'Bound' ? 'ok' : phase === 'Failed' ? 'error' : 'neutral',
+    };
+    const capacity = pv.spec?.capacity?.['storage'];
+    if (capacity) model.capacity = capacity;
+    const ref = pv.spec?.claimRef;
+    if (ref?.name) model.claim = `${ref.namespace ?? 'default'}/${ref.name}`;
+    const node = localNode(pv);
+    if (node) model.node = node;
+    return model;
+  });
+
+  const zone = state.config.clusterDomain;
+  const serviceModels: ServiceModel[] = serviceViews(state)
+    // The API server's own Service and kube-dns are machinery a learner did not create.
+    .filter((v) => v.namespace !== 'kube-system' && !(v.namespace === 'default' && v.name === 'kubernetes'))
+    .map((view) => {
+      const fqdn = serviceFqdn(view, zone);
+      const records = [fqdn];
+      if (view.headless) for (const ep of view.endpoints) if (ep.hasHostname) records.push(`${ep.label}.${fqdn}`);
+      const model: ServiceModel = { name: view.name, namespace: view.namespace, headless: view.headless, records };
+      if (view.clusterIP) model.clusterIP = view.clusterIP;
+      for (const ep of view.endpoints) if (ep.pod) edge(objectId('service', view.namespace, view.name), objectId('pod', view.namespace, ep.pod), 'selects');
+      return model;
+    });
+
+  return { lanes, pods: podModels, claims, volumes, services: serviceModels, owners, edges };
+}

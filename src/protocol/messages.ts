@@ -1,0 +1,117 @@
+/**
+ * The messages between the browser's main thread (`app/simulation/simulationClient.ts`) and the
+ * simulation worker (`app/simulation/simulation.worker.ts`). Plain data: they cross postMessage.
+ * Every user action reaches the worker as a command line (DESIGN §1); the worker answers each
+ * request with one `snapshot` (or an `error`) and, while playing, posts a snapshot per frame.
+ */
+import type { GraphEdge } from '../graph/graphModel';
+import type { PlacedNode } from '../graph/layout';
+import type { Diagnostic } from '../manifest/diagnostics';
+
+/** Bumped whenever a message shape changes; the client refuses a worker that speaks another version. */
+export const PROTOCOL_VERSION = 1;
+
+/**
+ * What the user did since the scenario was loaded, in order: enough to rebuild the state after a
+ * worker restart (the scenario's own script is replayed by `load`).
+ *
+ * @example
+ * [{ type: 'file', file: 'web.yaml', text: '…replicas: 4…' }, { type: 'line', line: 'sim advance 1500ms' },
+ *  { type: 'line', line: 'kubectl apply -f web.yaml' }]
+ */
+export type JournalEntry = { type: 'file'; file: string; text: string } | { type: 'line'; line: string };
+
+/** An object the inspector shows. */
+export interface ObjectRef {
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+/**
+ * Main thread → worker. `requestId` pairs a request with its answering snapshot.
+ *
+ * @example
+ * { type: 'command', requestId: 7, line: 'kubectl delete pod web-1', echo: true }
+ */
+export type SimulationRequest = { requestId: number } & (
+  | { type: 'load'; scenarioText: string; replay?: JournalEntry[] }
+  | { type: 'command'; line: string; echo: boolean }
+  | { type: 'play' }
+  | { type: 'pause' }
+  | { type: 'speed'; speed: number }
+  | { type: 'step' }
+  | { type: 'untilStable' }
+  | { type: 'editFile'; file: string; text: string }
+  | { type: 'inspect'; ref: ObjectRef | null }
+  | { type: 'interrupt' }
+  /** Makes the worker throw, so tests can check that the page restarts it and replays the journal. */
+  | { type: 'crashForTest' }
+);
+
+/** One row of the event log (`kubectl get events` columns). */
+export interface EventRow {
+  key: string;
+  lastAt: number;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  /** `pod/web-0` */
+  object: string;
+  involved: ObjectRef;
+  message: string;
+  count: number;
+}
+
+/** The inspected object, rendered by kubectl's printers. */
+export interface InspectedObject {
+  ref: ObjectRef;
+  describe: string;
+  yaml: string;
+  exists: boolean;
+}
+
+/**
+ * Worker → main thread: the state of the simulation as the UI draws it.
+ *
+ * @example
+ * { type: 'snapshot', protocol: 1, requestId: 3, now: 42000, playing: false, speed: 1, graph: {…}, terminal: '$ kubectl get pvc\r\n…' }
+ */
+export interface Snapshot {
+  type: 'snapshot';
+  protocol: number;
+  requestId?: number;
+  /** Simulated ms since the scenario started, and the wall clock of t=0. */
+  now: number;
+  epochMs: number;
+  playing: boolean;
+  speed: number;
+  graph: { nodes: PlacedNode[]; edges: GraphEdge[]; width: number; height: number };
+  /** The most recent events, oldest first. */
+  events: EventRow[];
+  /** Terminal output produced since the previous snapshot (`\n` line ends). */
+  terminal: string;
+  /** The prompt for the next line: `$ ` or a pod shell's. */
+  prompt: string;
+  /** The workspace files; sent only when they were (re)loaded. */
+  files?: Record<string, string>;
+  /** Editor diagnostics per file (YAML, schema and API-server validation). */
+  diagnostics: Record<string, Diagnostic[]>;
+  /** Object names per kind, for tab completion. */
+  names: Record<string, string[]>;
+  inspected?: InspectedObject;
+  /** Journal entries recorded since the previous snapshot. */
+  journal: JournalEntry[];
+  /** The outcome of a `command`, `step` or `untilStable` request. */
+  result?: { line: string; exitCode: number; output: string };
+  scenarioTitle?: string;
+}
+
+/** Worker → main thread: the engine threw (a bug). The client restarts the worker and replays. */
+export interface WorkerFailure {
+  type: 'error';
+  protocol: number;
+  requestId?: number;
+  message: string;
+}
+
+export type SimulationResponse = Snapshot | WorkerFailure;
