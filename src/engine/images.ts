@@ -40,6 +40,15 @@ export function pseudoDigest(text: string): string {
   return out.slice(0, 64);
 }
 
+/** Images whose entrypoint is a long-running server (by repository name, any registry or tag). */
+const SERVER_IMAGES = /^(nginx|nginx-slim|nginx-unprivileged|httpd|apache2?|redis|postgres|postgresql|mysql|mariadb|mongo|memcached|rabbitmq|elasticsearch|zookeeper|kubernetes-zookeeper|cassandra|etcd|consul|vault|minio|traefik|haproxy|caddy|registry|pause|agnhost|echoserver|hello-app|whoami|grafana|prometheus|kafka)$/;
+
+/** True when the image's own entrypoint runs until stopped (web servers, databases…). */
+export function isServerImage(image: string): boolean {
+  const repo = (image.split('@')[0] ?? '').replace(/:[^/:]*$/, '').split('/').pop() ?? '';
+  return SERVER_IMAGES.test(repo);
+}
+
 /** What a container will do once started. */
 export type ProcessPlan =
   | { kind: 'server' }
@@ -57,7 +66,9 @@ function shellExit(script: string): { code: number } | undefined {
  */
 export function processPlan(container: Container, batch: boolean, runMs: number): ProcessPlan {
   const argv = [...(container.command ?? []), ...(container.args ?? [])];
-  if (argv.length === 0) return { kind: 'server' };
+  // No command: the image's own entrypoint runs. Servers keep running; in a Job or bare pod any
+  // other image is a batch process (e.g. the seeds' `jakousa/simple-backup-example`).
+  if (argv.length === 0) return batch && !isServerImage(container.image ?? '') ? { kind: 'exit', afterMs: runMs, exitCode: 0, ignoresSigterm: false } : { kind: 'server' };
   const [cmd, ...rest] = argv;
   const base = (cmd ?? '').split('/').pop() ?? '';
   if (base === 'sleep') {

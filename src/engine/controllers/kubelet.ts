@@ -25,6 +25,7 @@ import { boundVolume, isAttachable, podClaimNames, volumeRuntime } from '../stor
 import { getObject, listObjects, removeObject, updateObject } from '../store';
 import { beginPull, onExited, onProbe, onPulled, onRestart, onStarted, podOf, SOURCE } from './kubeletContainers';
 import { syncPodStatus } from './kubeletStatus';
+import { cancelTimers } from './nodeHealth';
 
 function newContainer(name: string, image: string): ContainerRuntime {
   return {
@@ -179,10 +180,17 @@ function collectOrphans(state: ClusterState): void {
   }
 }
 
+/** Kubelet work that fell due while its node's kubelet was down: replayed by `resumeKubelet`, retried meanwhile. */
+const DEFERRED = 'kubelet.deferred';
+
 function withRecord(handler: (state: ClusterState, rec: PodRuntime, timer: Timer) => void) {
   return (state: ClusterState, timer: Timer) => {
     const rec = state.runtime.pods[timer.target];
-    if (!rec || !kubeletUp(state, rec.node)) return;
+    if (!rec || !state.runtime.nodes[rec.node]) return;
+    if (!kubeletUp(state, rec.node)) {
+      schedule(state, state.config.timing.nodeMonitorGraceMs, DEFERRED, timer.target, { ...timer.data, deferred: timer.type });
+      return;
+    }
     const c = rec.containers[Number(timer.data?.['c'] ?? 0)];
     if (timer.data?.['inc'] !== undefined && c && timer.data['inc'] !== c.incarnation) return;
     if (timer.data?.['gen'] !== undefined && c && timer.data['gen'] !== c.probeGen) return;
@@ -191,6 +199,24 @@ function withRecord(handler: (state: ClusterState, rec: PodRuntime, timer: Timer
 }
 
 const index = (timer: Timer) => Number(timer.data?.['c'] ?? 0);
+
+function undeferred(timer: Timer): { type: string; data: Timer['data'] } {
+  const { deferred, ...data } = timer.data ?? {};
+  return { type: String(deferred), data };
+}
+
+/** `sim node-up`: the kubelet re-posts the status of its pods and resumes the work it deferred while down. */
+export function resumeKubelet(state: ClusterState, node: string): void {
+  const mine = (t: Timer) => t.type === DEFERRED && state.runtime.pods[t.target]?.node === node;
+  const deferred = state.timers.filter(mine);
+  cancelTimers(state, mine);
+  for (const timer of deferred) {
+    const { type, data } = undeferred(timer);
+    schedule(state, 0, type, timer.target, data);
+  }
+  // A pod being deleted is stopped right away instead; its status changes when its containers do.
+  for (const rec of Object.values(state.runtime.pods)) if (rec.node === node && !podOf(state, rec)?.metadata.deletionTimestamp) syncPodStatus(state, rec);
+}
 
 /** The kubelet (all nodes). */
 export const kubelet: Controller = {
@@ -232,6 +258,10 @@ export const kubelet: Controller = {
       }) : false;
       finishTermination(state, rec, killed);
     }),
+    [DEFERRED]: (state, timer) => {
+      const { type, data } = undeferred(timer);
+      kubelet.timers?.[type]?.(state, { ...timer, type, data });
+    },
   },
-  quietTimers: ['kubelet.probe'],
+  quietTimers: ['kubelet.probe', DEFERRED],
 };

@@ -9,8 +9,11 @@ import { deleteCommand } from './delete';
 import { describeCommand } from './describe';
 import { execCommand, runCommand } from './exec';
 import { getCommand } from './get';
+import { logsCommand } from './logs';
 import { labelCommand, patchCommand, scaleCommand } from './mutate';
 import { cordonCommand, drainCommand, taintCommand } from './nodes';
+import { rolloutCommand } from './rollout';
+import { setCommand } from './setImage';
 import { simCommand } from './sim';
 import { tokenize } from './tokenize';
 
@@ -28,10 +31,13 @@ const KUBECTL: Record<string, (ctx: CommandContext, words: string[]) => number> 
   taint: taintCommand,
   exec: execCommand,
   run: runCommand,
+  logs: logsCommand,
+  rollout: rolloutCommand,
+  set: setCommand,
 };
 
 /** Real kubectl verbs Ordinal does not simulate yet: say so instead of pretending. */
-const NOT_YET = ['rollout', 'set', 'logs', 'edit', 'create', 'expose', 'autoscale', 'top', 'wait', 'annotate', 'port-forward', 'cp', 'attach'];
+const NOT_YET = ['edit', 'create', 'expose', 'autoscale', 'top', 'wait', 'annotate', 'port-forward', 'cp', 'attach'];
 
 /** Executes one command line; output goes to `ctx.term`. Returns the exit code. */
 export function dispatch(ctx: CommandContext, line: string): number {

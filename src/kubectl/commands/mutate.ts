@@ -92,7 +92,7 @@ export function patchCommand(ctx: CommandContext, words: string[]): number {
   const patched = (type === 'json' ? jsonPatch(existing, patch as { op: string; path: string }[]) : mergePatch(existing, patch)) as KObject;
   const desired = applyDefaults(patched);
   const problem = validateUpdate(existing, desired) ?? workloadLimitError(desired);
-  if (problem) throw new CommandError(`Error from server (Invalid): ${problem}`);
+  if (problem) throw new CommandError(problem);
   const before = JSON.stringify(existing);
   const after = updateObject<KObject>(ctx.state, info.kind, namespace, name, (o) => {
     Object.assign(o, desired, { metadata: { ...desired.metadata, resourceVersion: o.metadata.resourceVersion } });

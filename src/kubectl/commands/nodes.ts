@@ -1,18 +1,23 @@
 /**
- * Node maintenance: `kubectl cordon`, `uncordon` (R10.7), `drain` (R13.1, with
- * evictions through the eviction API) and `taint`.
- * PodDisruptionBudgets are not consulted yet (every eviction is allowed).
+ * Node maintenance: `kubectl cordon`, `uncordon` (R10.7), `drain` (R13.1, after
+ * `staging/src/k8s.io/kubectl/pkg/drain` and `pkg/cmd/drain`, with evictions
+ * through the eviction API of `engine/eviction.ts`, so PodDisruptionBudgets
+ * are respected) and `taint`.
+ *
+ * Drain leaves out: `--selector` (several nodes), `--disable-eviction`,
+ * `--skip-wait-for-delete-timeout`, dry runs, and the 1 s polling of the
+ * wait (an evicted pod is reported the instant it is gone or replaced).
  */
 import type { Node, Taint } from 'kubernetes-types/core/v1';
-import { deleteObject } from '../../engine/deletion';
+import { evictPod } from '../../engine/eviction';
 import { getObject, listObjects, updateObject } from '../../engine/store';
-import { toTimestamp } from '../../model/duration';
-import { controllerOf, setStatus, type KObject } from '../../model/objects';
+import { goDuration, parseDuration, toTimestamp } from '../../model/duration';
+import { matches, parseSelector, type Selector } from '../../model/labelSelector';
+import { controllerOf, type KObject } from '../../model/objects';
 import type { PodObject } from '../../model/pod';
 import { CommandError, type CommandContext } from './context';
 import { flagOn, parseArgs } from './flags';
 import { DEFAULT_WAIT_MS, waitFor } from './wait';
-import { parseDuration } from '../../model/duration';
 
 type NodeObject = Node & KObject;
 const UNSCHEDULABLE_TAINT = 'node.kubernetes.io/unschedulable';
@@ -49,62 +54,216 @@ export function cordonCommand(ctx: CommandContext, words: string[], on: boolean)
   return 0;
 }
 
-function hasLocalStorage(pod: PodObject): boolean {
-  return (pod.spec?.volumes ?? []).some((v) => v.emptyDir);
+const MIRROR_ANNOTATION = 'kubernetes.io/config.mirror';
+
+/** `kubectl drain`'s verdict on one pod (drain `PodDeleteStatus`). */
+interface PodVerdict {
+  delete: boolean;
+  /** `Warning` / `Error` message, grouped over pods when printed. */
+  warning?: string;
+  error?: string;
 }
 
-/** POST pods/eviction: marks the DisruptionTarget condition and deletes gracefully (R13.2). */
-export function evictPod(ctx: CommandContext, pod: PodObject): void {
-  const at = toTimestamp(ctx.state.epochMs + ctx.state.now);
-  updateObject<PodObject>(ctx.state, 'Pod', pod.metadata.namespace, pod.metadata.name, (p) => {
-    const conditions = (p.status?.conditions ?? []).filter((c) => c.type !== 'DisruptionTarget');
-    conditions.push({ type: 'DisruptionTarget', status: 'True', reason: 'EvictionByEvictionAPI', message: 'Eviction API: evicting', lastTransitionTime: at, lastProbeTime: null as unknown as string });
-    setStatus(p, { ...p.status, conditions });
-  });
-  deleteObject(ctx.state, 'Pod', pod.metadata.namespace, pod.metadata.name);
+interface DrainFlags {
+  ignoreDaemonSets: boolean;
+  deleteEmptyDirData: boolean;
+  force: boolean;
+  podSelector?: Selector;
 }
 
+function isFinished(pod: PodObject): boolean {
+  return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
+}
+
+/**
+ * The drain filters (`pkg/drain/filters.go`) in their order: DaemonSet,
+ * mirror pod, local storage, no controller. Like upstream, a later filter's
+ * verdict replaces an earlier one's warning.
+ */
+function podVerdict(ctx: CommandContext, pod: PodObject, flags: DrainFlags): PodVerdict {
+  const owner = controllerOf(pod);
+  const filters: (() => PodVerdict)[] = [
+    () => {
+      if (owner?.kind !== 'DaemonSet' || isFinished(pod)) return { delete: true };
+      if (!getObject(ctx.state, 'DaemonSet', pod.metadata.namespace, owner.name)) {
+        const missing = `daemonsets.apps "${owner.name}" not found`;
+        return flags.force ? { delete: true, warning: missing } : { delete: false, error: missing };
+      }
+      if (!flags.ignoreDaemonSets) return { delete: false, error: 'DaemonSet-managed Pods (use --ignore-daemonsets to ignore)' };
+      return { delete: false, warning: 'ignoring DaemonSet-managed Pods' };
+    },
+    () => (pod.metadata.annotations?.[MIRROR_ANNOTATION] !== undefined ? { delete: false } : { delete: true }),
+    () => {
+      if (!(pod.spec?.volumes ?? []).some((v) => v.emptyDir) || isFinished(pod)) return { delete: true };
+      if (!flags.deleteEmptyDirData) return { delete: false, error: 'Pods with local storage (use --delete-emptydir-data to override)' };
+      return { delete: true, warning: 'deleting Pods with local storage' };
+    },
+    () => {
+      if (isFinished(pod) || owner) return { delete: true };
+      if (flags.force) return { delete: true, warning: 'deleting Pods that declare no controller' };
+      return { delete: false, error: 'Pods declare no controller (use --force to override)' };
+    },
+  ];
+  let verdict: PodVerdict = { delete: true };
+  for (const filter of filters) {
+    verdict = filter();
+    if (!verdict.delete) break;
+  }
+  return verdict;
+}
+
+/** Groups `pod → message` into `<message>: ns/a, ns/b` texts, in order of first appearance. */
+function grouped(entries: [string, PodObject][], format: (message: string, pods: string) => string): string[] {
+  const groups = new Map<string, string[]>();
+  for (const [message, pod] of entries) {
+    const list = groups.get(message) ?? [];
+    list.push(`${pod.metadata.namespace}/${pod.metadata.name}`);
+    groups.set(message, list);
+  }
+  return [...groups].map(([message, pods]) => format(message, pods.join(', ')));
+}
+
+/** `GetPodsForDeletion`: the pods to evict, and the warnings and errors about the rest. */
+function podsForDeletion(ctx: CommandContext, node: string, flags: DrainFlags): { pods: PodObject[]; warnings: string[]; errors: string[] } {
+  const onNode = listObjects<PodObject>(ctx.state, 'Pod').filter(
+    (p) => p.spec?.nodeName === node && (!flags.podSelector || matches(flags.podSelector, p.metadata.labels)),
+  );
+  const verdicts = onNode.map((pod) => [pod, podVerdict(ctx, pod, flags)] as const);
+  return {
+    pods: verdicts.filter(([, v]) => v.delete).map(([pod]) => pod),
+    warnings: grouped(
+      verdicts.flatMap(([pod, v]) => (v.warning ? [[v.warning, pod] as [string, PodObject]] : [])),
+      (message, pods) => `${message}: ${pods}`,
+    ),
+    errors: grouped(
+      verdicts.flatMap(([pod, v]) => (v.error ? [[v.error, pod] as [string, PodObject]] : [])),
+      (message, pods) => (message.toLowerCase().startsWith('cannot delete') ? `${message}: ${pods}` : `cannot delete ${message}: ${pods}`),
+    ),
+  };
+}
+
+/** `utilerrors.NewAggregate(errs).Error()`: one error as is, several in brackets. */
+function aggregate(errors: string[]): string {
+  return errors.length === 1 ? (errors[0] as string) : `[${errors.join(', ')}]`;
+}
+
+/** One pod the drain evicts: retrying (a 429 came back) or waiting for the pod to go. */
+interface Eviction {
+  pod: PodObject;
+  uid: string;
+  phase: 'evicting' | 'waiting' | 'done';
+  retryAt: number;
+}
+
+/**
+ * `evictPods`: evicts every pod in parallel, retrying each refused eviction
+ * every `drainRetryMs` of simulated time, and waits for each evicted pod to be
+ * gone or replaced by a pod of the same name with a new uid. Returns the
+ * errors, in the order they happened.
+ */
+function evictAll(ctx: CommandContext, pods: PodObject[], gracePeriodSeconds: number | undefined, timeoutMs: number, timeoutText: string): string[] {
+  const state = ctx.state;
+  const deadline = state.now + timeoutMs;
+  const errors: string[] = [];
+  const evictions: Eviction[] = pods.map((pod) => ({ pod, uid: pod.metadata.uid ?? '', phase: 'evicting', retryAt: state.now }));
+  const options = gracePeriodSeconds === undefined ? {} : { gracePeriodSeconds };
+  const attempt = (e: Eviction) => {
+    const { namespace = 'default', name } = e.pod.metadata;
+    ctx.term.print(`evicting pod ${namespace}/${name}`);
+    if (state.now >= deadline) {
+      e.phase = 'done';
+      errors.push(`error when evicting pods/"${name}" -n "${namespace}": global timeout reached: ${timeoutText}`);
+      return;
+    }
+    const outcome = evictPod(state, namespace, name, options);
+    if (outcome.code === 200) e.phase = 'waiting';
+    else if (outcome.code === 404) e.phase = 'done';
+    else if (outcome.code === 429) {
+      ctx.term.print(`error when evicting pods/"${name}" -n "${namespace}" (will retry after 5s): ${outcome.message}`);
+      // kubectl's text says 5s whatever the scenario's timing; a zero delay would never let time advance.
+      e.retryAt = state.now + Math.max(1, state.config.timing.drainRetryMs);
+    } else {
+      e.phase = 'done';
+      errors.push(`error when evicting pods/"${name}" -n "${namespace}": ${outcome.message}`);
+    }
+  };
+  const gone = (e: Eviction) => {
+    const now = getObject<PodObject>(state, 'Pod', e.pod.metadata.namespace, e.pod.metadata.name);
+    return !now || now.metadata.uid !== e.uid;
+  };
+  const settle = () => {
+    for (const e of evictions) {
+      if (e.phase !== 'waiting' || !gone(e)) continue;
+      ctx.term.print(`pod/${e.pod.metadata.name} evicted`);
+      e.phase = 'done';
+    }
+  };
+  for (const e of evictions) attempt(e);
+  for (;;) {
+    settle();
+    const open = evictions.filter((e) => e.phase !== 'done');
+    if (open.length === 0) return errors;
+    const wakeups = open.filter((e) => e.phase === 'evicting').map((e) => e.retryAt);
+    if (state.now < deadline) wakeups.push(deadline);
+    const wakeAt = Math.min(...wakeups);
+    if (wakeAt > state.now) waitFor(ctx, () => evictions.some((e) => e.phase === 'waiting' && gone(e)), wakeAt - state.now);
+    settle();
+    if (state.now >= deadline) {
+      for (const e of evictions.filter((x) => x.phase === 'waiting')) {
+        e.phase = 'done';
+        errors.push(`error when waiting for pod "${e.pod.metadata.name}" in namespace "${e.pod.metadata.namespace}" to terminate: global timeout reached: ${timeoutText}`);
+      }
+    }
+    for (const e of evictions) if (e.phase === 'evicting' && e.retryAt <= state.now) attempt(e);
+  }
+}
+
+/** Prints `drain`'s failure for one node (RunDrain + cmdutil.CheckErr) and returns the exit code. */
+function drainFailed(ctx: CommandContext, node: string, errors: string[]): number {
+  ctx.term.print(`error: unable to drain node "${node}" due to error: ${aggregate(errors)}, continuing command...\nThere are pending nodes to be drained:\n ${node}\n${errors.join('\n')}`);
+  return 1;
+}
+
+/**
+ * `kubectl drain <node>` (R13.1): cordon, classify the node's pods, evict the
+ * rest through the eviction API (R13.2) — parallel, retrying refusals every
+ * 5 s of simulated time — and wait for each to be gone or replaced. Without
+ * `--timeout` kubectl waits forever; this gives up after DEFAULT_WAIT_MS with
+ * kubectl's timeout errors.
+ */
 export function drainCommand(ctx: CommandContext, words: string[]): number {
   const args = parseArgs(words, {
     values: { timeout: 'timeout', 'grace-period': 'grace-period', selector: 'selector', l: 'selector', 'pod-selector': 'pod-selector' },
     booleans: { 'ignore-daemonsets': 'ignore-daemonsets', 'delete-emptydir-data': 'delete-emptydir-data', 'delete-local-data': 'delete-emptydir-data', force: 'force' },
   });
+  const timeoutFlag = args.flags['timeout'] ?? '0s';
+  const timeoutMs = parseDuration(timeoutFlag);
+  if (timeoutMs === undefined) throw new CommandError(`error: invalid argument "${timeoutFlag}" for "--timeout" flag: time: invalid duration "${timeoutFlag}"`);
+  const grace = Number(args.flags['grace-period'] ?? -1);
+  let podSelector: Selector | undefined;
+  try {
+    podSelector = args.flags['pod-selector'] ? parseSelector(args.flags['pod-selector']) : undefined;
+  } catch (e) {
+    throw new CommandError(`error: ${(e as Error).message}`);
+  }
+  const flags: DrainFlags = {
+    ignoreDaemonSets: flagOn(args, 'ignore-daemonsets'),
+    deleteEmptyDirData: flagOn(args, 'delete-emptydir-data'),
+    force: flagOn(args, 'force'),
+    podSelector,
+  };
   const node = requireNode(ctx, args.positional[0]);
   const name = node.metadata.name;
   ctx.term.print(setUnschedulable(ctx, node, true) ? `node/${name} cordoned` : `node/${name} already cordoned`);
-  const pods = listObjects<PodObject>(ctx.state, 'Pod').filter((p) => p.spec?.nodeName === name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
-  const daemon = pods.filter((p) => controllerOf(p)?.kind === 'DaemonSet');
-  const bare = pods.filter((p) => !controllerOf(p));
-  const local = pods.filter((p) => hasLocalStorage(p) && controllerOf(p)?.kind !== 'DaemonSet');
-  const problems: string[] = [];
-  if (daemon.length && !flagOn(args, 'ignore-daemonsets')) problems.push(`cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): ${daemon.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
-  if (bare.length && !flagOn(args, 'force')) problems.push(`cannot delete Pods declare no controller (use --force to override): ${bare.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
-  if (local.length && !flagOn(args, 'delete-emptydir-data')) problems.push(`cannot delete Pods with local storage (use --delete-emptydir-data to override): ${local.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
-  if (problems.length) {
-    ctx.term.print(`error: unable to drain node "${name}" due to error: ${problems.join(', ')}, continuing command...\nThere are pending nodes to be drained:\n ${name}\n${problems.map((p) => `error: ${p}`).join('\n')}`);
-    return 1;
-  }
-  if (daemon.length) ctx.term.print(`Warning: ignoring DaemonSet-managed Pods: ${daemon.map((p) => `${p.metadata.namespace}/${p.metadata.name}`).join(', ')}`);
-  const targets = pods.filter((p) => controllerOf(p)?.kind !== 'DaemonSet');
-  for (const pod of targets) {
-    ctx.term.print(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name}`);
-    evictPod(ctx, pod);
-  }
-  const timeout = args.flags['timeout'] ? parseDuration(args.flags['timeout']) ?? DEFAULT_WAIT_MS : DEFAULT_WAIT_MS;
-  const pending = new Map(targets.map((p) => [p.metadata.uid ?? '', p]));
-  const report = () => {
-    for (const [uid, pod] of [...pending]) {
-      const now = getObject<PodObject>(ctx.state, 'Pod', pod.metadata.namespace, pod.metadata.name);
-      if (!now || now.metadata.uid !== uid) {
-        ctx.term.print(`pod/${pod.metadata.name} evicted`);
-        pending.delete(uid);
-      }
-    }
-    return pending.size === 0;
-  };
-  if (!report() && !waitFor(ctx, report, timeout)) {
-    ctx.term.print(`error: unable to drain node "${name}" due to error: [${[...pending.values()].map((p) => `error when waiting for pod "${p.metadata.name}" in namespace "${p.metadata.namespace}" to terminate: global timeout reached: ${args.flags['timeout'] ?? '10m0s'}`).join(', ')}], continuing command...`);
-    return 1;
+  const list = podsForDeletion(ctx, name, flags);
+  if (list.errors.length) return drainFailed(ctx, name, list.errors);
+  if (list.warnings.length) ctx.term.print(`Warning: ${list.warnings.join('; ')}`);
+  const bounded = timeoutMs > 0 ? timeoutMs : DEFAULT_WAIT_MS;
+  const errors = evictAll(ctx, list.pods, Number.isInteger(grace) && grace >= 0 ? grace : undefined, bounded, goDuration(bounded));
+  if (errors.length) {
+    const pending = podsForDeletion(ctx, name, flags).pods.map((p) => `pod/${p.metadata.name}`);
+    if (pending.length) ctx.term.print(`There are pending pods in node "${name}" when an error occurred: ${aggregate(errors)}\n${pending.join('\n')}`);
+    return drainFailed(ctx, name, errors);
   }
   ctx.term.print(`node/${name} drained`);
   return 0;

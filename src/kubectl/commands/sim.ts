@@ -6,6 +6,8 @@
 import { addNode } from '../../engine/bootstrap';
 import { LIMITS } from '../../engine/limits';
 import { crashContainer, setReadinessBroken } from '../../engine/controllers/kubeletContainers';
+import { resumeKubelet } from '../../engine/controllers/kubelet';
+import { lastHeartbeatAt } from '../../engine/controllers/nodeHealth';
 import { deleteObject } from '../../engine/deletion';
 import { advanceBy, isQuiescent, nextActivityAt } from '../../engine/simulation';
 import { getObject } from '../../engine/store';
@@ -66,9 +68,18 @@ function nodePower(ctx: CommandContext, words: string[], up: boolean): number {
     ctx.term.print(`node ${name} is already ${up ? 'up' : 'down'}`);
     return 0;
   }
-  node.kubeletUp = up;
-  if (up) node.lastHeartbeat = ctx.state.now;
-  else node.downSince = ctx.state.now;
+  if (up) {
+    node.kubeletUp = true;
+    node.lastHeartbeat = ctx.state.now;
+    delete node.downSince;
+    // It re-posts the status of its pods (the node controller marked them not ready) and resumes its work.
+    resumeKubelet(ctx.state, name);
+  } else {
+    node.downSince = ctx.state.now;
+    // The last Lease renewal before the kubelet went silent; the node controller counts its grace from there.
+    node.lastHeartbeat = lastHeartbeatAt(ctx.state, { ...node, kubeletUp: false });
+    node.kubeletUp = false;
+  }
   ctx.term.print(up ? `node ${name} is back: its kubelet posts status again` : `node ${name} is down: its kubelet stopped posting status (containers keep running)`);
   return 0;
 }
@@ -93,6 +104,8 @@ function removeNode(ctx: CommandContext, words: string[]): number {
   if (!name || !getObject(ctx.state, 'Node', undefined, name)) throw new CommandError(`Error from server (NotFound): nodes "${name ?? ''}" not found`);
   deleteObject(ctx.state, 'Node', undefined, name);
   delete ctx.state.runtime.nodes[name];
+  // The machine is gone and its containers with it; the pod objects stay until PodGC removes them.
+  for (const rec of Object.values(ctx.state.runtime.pods)) if (rec.node === name) delete ctx.state.runtime.pods[rec.uid];
   ctx.term.print(`node/${name} removed`);
   return 0;
 }
