@@ -30,6 +30,21 @@ export function schedule(
   }
 }
 
+/**
+ * Drops pending timers: every timer about `target` (e.g. the timers of a pod
+ * whose containers are gone), or those a predicate picks. Returns how many.
+ */
+export function cancelTimers(state: ClusterState, which: string | ((timer: Timer) => boolean)): number {
+  const drop = typeof which === 'string' ? (t: Timer) => t.target === which : which;
+  const kept = state.timers.filter((t) => !drop(t));
+  const removed = state.timers.length - kept.length;
+  if (removed === 0) return 0;
+  // Re-heapify: a list sorted by (at, seq) is a valid binary heap.
+  kept.sort((a, b) => a.at - b.at || a.seq - b.seq);
+  state.timers.splice(0, state.timers.length, ...kept);
+  return removed;
+}
+
 /** The earliest timer, without removing it. */
 export function peekTimer(state: ClusterState): Timer | undefined {
   return state.timers[0];

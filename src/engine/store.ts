@@ -122,9 +122,15 @@ export function updateObject<T extends KObject>(
   mutate(draft);
   const after = JSON.stringify(draft);
   if (after === before) return current;
-  // The API server deletes an object marked for deletion once its last finalizer is gone
-  // (pods are removed by the kubelet's final delete instead).
-  if (kind !== 'Pod' && draft.metadata.deletionTimestamp && !draft.metadata.finalizers?.length) {
+  // The API server deletes an object marked for deletion once its last finalizer is gone.
+  // A pod is removed by the kubelet's final delete instead, unless that already happened
+  // (terminal phase, or never scheduled) and only a finalizer kept it.
+  const podDone = (o: KObject) => {
+    const phase = (o['status'] as { phase?: string } | undefined)?.phase;
+    return phase === 'Succeeded' || phase === 'Failed' || !(o['spec'] as { nodeName?: string } | undefined)?.nodeName;
+  };
+  const hadFinalizers = Boolean(current.metadata.finalizers?.length);
+  if (draft.metadata.deletionTimestamp && !draft.metadata.finalizers?.length && (kind !== 'Pod' || (hadFinalizers && podDone(draft)))) {
     removeObject(state, kind, namespace, name);
     return undefined;
   }

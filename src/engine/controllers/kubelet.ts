@@ -18,14 +18,13 @@ import { setStatus, type KObject } from '../../model/objects';
 import type { PodObject } from '../../model/pod';
 import type { ClusterState, ContainerRuntime, PodRuntime, Timer } from '../clusterState';
 import type { Controller } from '../controller';
-import { schedule } from '../eventQueue';
+import { cancelTimers, schedule } from '../eventQueue';
 import { processPlan } from '../images';
 import { recordEvent } from '../recorder';
 import { boundVolume, isAttachable, podClaimNames, volumeRuntime } from '../storage';
 import { getObject, listObjects, removeObject, updateObject } from '../store';
-import { beginPull, onExited, onProbe, onPulled, onRestart, onStarted, podOf, SOURCE } from './kubeletContainers';
+import { beginPull, onExited, onProbe, onPulled, onRestart, onStarted, podOf, restartForNewImage, SOURCE } from './kubeletContainers';
 import { syncPodStatus } from './kubeletStatus';
-import { cancelTimers } from './nodeHealth';
 
 function newContainer(name: string, image: string): ContainerRuntime {
   return {
@@ -142,8 +141,15 @@ function finishTermination(state: ClusterState, rec: PodRuntime, killedAfterGrac
     rec.phase = 'done';
     syncPodStatus(state, rec);
   }
-  if (pod) removeObject(state, 'Pod', pod.metadata.namespace, pod.metadata.name);
-  delete state.runtime.pods[rec.uid];
+  // The final delete: gone now, or once the last finalizer (e.g. a Job's tracking finalizer) is removed.
+  if (pod && !pod.metadata.finalizers?.length) removeObject(state, 'Pod', pod.metadata.namespace, pod.metadata.name);
+  forgetPod(state, rec.uid);
+}
+
+/** The pod's containers are gone: drop its record and every timer about it. */
+function forgetPod(state: ClusterState, uid: string): void {
+  delete state.runtime.pods[uid];
+  cancelTimers(state, uid);
 }
 
 function kubeletUp(state: ClusterState, node: string): boolean {
@@ -156,7 +162,7 @@ function syncPod(state: ClusterState, pod: PodObject): void {
   const rec = state.runtime.pods[pod.metadata.uid ?? ''];
   if (pod.metadata.deletionTimestamp) {
     if (!rec) {
-      removeObject(state, 'Pod', pod.metadata.namespace, pod.metadata.name);
+      if (!pod.metadata.finalizers?.length) removeObject(state, 'Pod', pod.metadata.namespace, pod.metadata.name);
       return;
     }
     if (rec.phase !== 'terminating') beginTermination(state, pod, rec);
@@ -166,6 +172,10 @@ function syncPod(state: ClusterState, pod: PodObject): void {
     if (pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed') admit(state, pod, node);
     return;
   }
+  pod.spec?.containers.forEach((spec, i) => {
+    const c = rec.containers[i];
+    if (c && spec.image && spec.image !== c.image && c.state === 'running') restartForNewImage(state, rec, i, spec.image);
+  });
   if (rec.phase === 'mounting' && volumesReady(state, pod, node)) {
     rec.phase = 'starting';
     beginPull(state, rec, 0);
@@ -176,7 +186,7 @@ function syncPod(state: ClusterState, pod: PodObject): void {
 function collectOrphans(state: ClusterState): void {
   for (const rec of Object.values(state.runtime.pods)) {
     if (!kubeletUp(state, rec.node)) continue;
-    if (!podOf(state, rec)) delete state.runtime.pods[rec.uid];
+    if (!podOf(state, rec)) forgetPod(state, rec.uid);
   }
 }
 

@@ -242,9 +242,26 @@ export function onRestart(state: ClusterState, rec: PodRuntime, index: number): 
   const c = rec.containers[index];
   if (!pod || !c || c.state === 'running' || rec.phase === 'terminating') return;
   if (c.exit) c.last = c.exit;
-  event(state, rec, pod, c, 'Normal', 'Pulled', `Container image "${c.image}" already present on machine`);
-  event(state, rec, pod, c, 'Normal', 'Created', `Created container: ${c.name}`);
-  schedule(state, state.config.timing.containerStartMs, 'kubelet.started', rec.uid, timerData(rec, index, c));
+  // Pulled ("already present") or, after an image change, Pulling → Pulled; then Created → Started.
+  beginPull(state, rec, index);
+}
+
+/**
+ * The pod spec names a different image for a running container (`kubectl set
+ * image pod/…`): the kubelet kills it and starts the new one in the same pod
+ * (`Container nginx definition changed, will be restarted`). Not a crash, so no back-off.
+ */
+export function restartForNewImage(state: ClusterState, rec: PodRuntime, index: number, image: string): void {
+  const pod = podOf(state, rec);
+  const c = rec.containers[index];
+  if (!pod || !c || c.state !== 'running') return;
+  event(state, rec, pod, c, 'Normal', 'Killing', `Container ${c.name} definition changed, will be restarted`);
+  c.state = 'terminated';
+  c.ready = false;
+  c.exit = { exitCode: 0, reason: 'Completed', startedAt: c.startedAt ?? state.now, finishedAt: state.now };
+  c.image = image;
+  syncPodStatus(state, rec);
+  schedule(state, 0, 'kubelet.restart', rec.uid, timerData(rec, index, c));
 }
 
 /** `sim crash <pod> [exit N] [--loop]`: the main (or named) container exits now. */

@@ -13,7 +13,7 @@
 import type { Node, Pod, PodCondition, Taint } from 'kubernetes-types/core/v1';
 import { setStatus, type KObject } from '../../model/objects';
 import type { ClusterState, NodeRuntime, Timer } from '../clusterState';
-import { schedule } from '../eventQueue';
+import { schedule, cancelTimers } from '../eventQueue';
 
 /** A Node as stored. */
 export type NodeObject = Node & KObject;
@@ -80,19 +80,6 @@ export function timersByTarget(state: ClusterState, type: string): Map<string, T
     else out.set(t.target, [t]);
   }
   return out;
-}
-
-/**
- * Removes the pending timers `drop` selects. The remaining timers are put back
- * in (time, sequence) order, which is a valid binary heap.
- */
-export function cancelTimers(state: ClusterState, drop: (timer: Timer) => boolean): number {
-  const kept = state.timers.filter((t) => !drop(t));
-  const removed = state.timers.length - kept.length;
-  if (removed === 0) return 0;
-  kept.sort((a, b) => a.at - b.at || a.seq - b.seq);
-  state.timers.splice(0, state.timers.length, ...kept);
-  return removed;
 }
 
 /**

@@ -35,10 +35,10 @@ import type { NodeCondition, Pod, Taint } from 'kubernetes-types/core/v1';
 import type { PodObject } from '../../model/pod';
 import type { ClusterState } from '../clusterState';
 import type { Controller } from '../controller';
+import { cancelTimers } from '../eventQueue';
 import { recordEvent } from '../recorder';
 import { listObjects, nowTimestamp, updateObject } from '../store';
 import {
-  cancelTimers,
   ensureTimerAt,
   isHealthTaint,
   isNodeReady,

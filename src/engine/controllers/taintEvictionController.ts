@@ -27,10 +27,10 @@ import type { PodObject } from '../../model/pod';
 import type { ClusterState, Timer } from '../clusterState';
 import type { Controller } from '../controller';
 import { deleteObject } from '../deletion';
-import { schedule } from '../eventQueue';
+import { schedule, cancelTimers } from '../eventQueue';
 import { recordEvent } from '../recorder';
 import { getObject, listObjects, nowTimestamp, updateObject } from '../store';
-import { cancelTimers, setPodCondition, simulatedMs, timersByTarget, type NodeObject } from './nodeHealth';
+import { setPodCondition, simulatedMs, timersByTarget, type NodeObject } from './nodeHealth';
 import { toleratesTaint } from './scheduler/nodeRules';
 
 const SOURCE = 'taint-eviction-controller';
