@@ -10,6 +10,7 @@ import { printTable } from '../printers/getTable';
 import type { KObject } from '../../model/objects';
 import { CommandError, type CommandContext } from './context';
 import { flagOn, parseArgs, type FlagSpec } from './flags';
+import { fieldsMatch, parseFieldSelector } from './fieldSelector';
 import { selectObjects } from './resources';
 
 export const GET_FLAGS: FlagSpec = {
@@ -36,7 +37,10 @@ export function getCommand(ctx: CommandContext, words: string[]): number {
   }
   const first = args.positional[0]?.toLowerCase();
   if ((first === 'events' || first === 'event' || first === 'ev') && args.positional.length === 1 && !output) {
-    const events = eventsInScope(ctx, all ? undefined : namespace);
+    const fields = args.flags['field-selector'] ? parseFieldSelector(args.flags['field-selector']) : undefined;
+    const events = eventsInScope(ctx, all ? undefined : namespace).filter(
+      (e) => !fields || fieldsMatch(fields, { involvedObject: e.involved, type: e.type, reason: e.reason, source: { component: e.source } }),
+    );
     if (events.length === 0) ctx.term.print(noResourcesMessage(all ? undefined : namespace));
     else ctx.term.print(printEvents(ctx.state, events, { nowMs, wide: false }));
     return 0;
@@ -46,6 +50,10 @@ export function getCommand(ctx: CommandContext, words: string[]): number {
     allNamespaces: all,
     selector: args.flags['selector'],
   });
+  if (args.flags['field-selector']) {
+    const fields = parseFieldSelector(args.flags['field-selector']);
+    for (const sel of selections) sel.objects = sel.objects.filter((o) => fieldsMatch(fields, o));
+  }
   const objects: KObject[] = selections.flatMap((s) => s.objects);
   if (output === 'yaml' || output === 'json' || output === 'name') {
     if (objects.length) {
