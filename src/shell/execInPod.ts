@@ -102,7 +102,7 @@ export function execInPod(state: ClusterState, target: ExecTarget, argv: string[
   const { ctx, warning } = resolved;
   const name = argv[0];
   if (name === undefined) return fail(`${warning}error: you must specify at least one command for the container`);
-  const command = SHELL_ONLY.has(name) ? undefined : lookupCommand(name);
+  const command = SHELL_ONLY.has(name) ? undefined : lookupCommand(name, ctx.container.image ?? '');
   if (!command) {
     const id = execId(state, `${target.namespace}/${target.pod}/${argv.join(' ')}`);
     return fail(

@@ -5,6 +5,7 @@
  * built-ins that belong to the shell itself (`sh -c`, `exit`, `cd`, `export`).
  * Behaviour and messages follow busybox ash.
  */
+import { DATABASE_COMMANDS, commandInImage } from '../apps/databaseClients';
 import { readDir, normalizePath, stat, writeFile, dirname, basename } from './fileSystem';
 import { containerEnvironment } from './environment';
 import { FILE_COMMANDS } from './fileCommands';
@@ -126,10 +127,11 @@ const printenv: ShellCommand = (ctx, args) => {
   return { stdout: out, stderr: '', exitCode: values.includes(undefined) ? 1 : 0 };
 };
 
-/** Every command the shell knows, by name. Database clients are added by their own module later. */
+/** Every command the shell knows, by name (database clients: `src/apps/databaseClients.ts`). */
 export const COMMANDS: Record<string, ShellCommand> = {
   ...FILE_COMMANDS,
   ...NETWORK_COMMANDS,
+  ...DATABASE_COMMANDS,
   sh,
   bash: sh,
   ash: sh,
@@ -139,9 +141,10 @@ export const COMMANDS: Record<string, ShellCommand> = {
   printenv,
 };
 
-/** The command a name runs (`/bin/sh` → `sh`), if the shell knows it. */
-export function lookupCommand(name: string): ShellCommand | undefined {
+/** The command a name runs (`/bin/sh` → `sh`), if the shell knows it (and, given `image`, that image has it). */
+export function lookupCommand(name: string, image?: string): ShellCommand | undefined {
   const base = name.includes('/') ? basename(name) : name;
+  if (image !== undefined && !commandInImage(base, image)) return undefined;
   return Object.prototype.hasOwnProperty.call(COMMANDS, base) ? COMMANDS[base] : undefined;
 }
 
@@ -176,7 +179,7 @@ function runSimple(ctx: ShellContext, cmd: SimpleCommand): ExecResult {
   if (argv.length > 0) {
     const name = argv[0] as string;
     if (name === 'exit') throw new ExitSignal(argv[1] === undefined ? ctx.session.lastExit : Number(argv[1]) & 0xff);
-    const command = lookupCommand(name);
+    const command = lookupCommand(name, ctx.container.image ?? '');
     result = command ? command({ ...ctx, stdin }, argv.slice(1)) : fail(`sh: ${name}: not found`, 127);
   }
   const out = { stdout: '', stderr: errors.join('') };
