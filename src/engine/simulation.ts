@@ -24,23 +24,62 @@ for (const controller of CONTROLLERS) {
   for (const type of controller.quietTimers ?? []) quietTimers.add(type);
 }
 
-/** Runs all controllers until nothing changes. Throws if they never settle (an engine bug). */
+/** Per state: the change-log position each controller last ran at, and controllers whose timers fired since. */
+interface LoopMemo {
+  ranAt: number[];
+  woken: Set<number>;
+}
+const memos = new WeakMap<ClusterState, LoopMemo>();
+const watchSets = CONTROLLERS.map((c) => (c.watches ? new Set(c.watches) : undefined));
+const timerOwner = new Map<string, number>();
+CONTROLLERS.forEach((c, i) => Object.keys(c.timers ?? {}).forEach((type) => timerOwner.set(type, i)));
+
+function memoOf(state: ClusterState): LoopMemo {
+  let memo = memos.get(state);
+  if (!memo) {
+    memo = { ranAt: CONTROLLERS.map(() => -1), woken: new Set() };
+    memos.set(state, memo);
+  }
+  return memo;
+}
+
+/** Whether a controller may have work: never ran, a timer of its own fired, or a watched kind changed since it ran. */
+function hasWork(state: ClusterState, memo: LoopMemo, i: number): boolean {
+  const watches = watchSets[i];
+  const ranAt = memo.ranAt[i] ?? -1;
+  if (!watches || ranAt < 0 || memo.woken.has(i)) return true;
+  const changes = state.changes;
+  for (let k = changes.length - 1; k >= 0; k--) {
+    const change = changes[k];
+    if (!change || change.seq <= ranAt) break;
+    if (watches.has(change.kind)) return true;
+  }
+  return false;
+}
+
+/** Runs the controllers until nothing changes. Throws if they never settle (an engine bug). */
 export function reconcile(state: ClusterState): void {
-  // What each controller last saw without changing anything. At one instant a
-  // level-triggered controller given unchanged objects and timers does nothing
-  // new, so it is skipped.
-  const seen = new Array<string>(CONTROLLERS.length).fill('');
+  const memo = memoOf(state);
+  // Within one call a controller that ran without changing anything is also
+  // skipped until something else changes (a level-triggered controller given
+  // the same objects at the same instant does the same nothing).
+  const idleAt = new Array<string>(CONTROLLERS.length).fill('');
   const version = () => `${state.counters.rv}/${state.counters.timerSeq}`;
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
+  for (let pass = 0, settling = false; pass < MAX_PASSES; pass++) {
     const before = version();
     CONTROLLERS.forEach((controller, i) => {
       const now = version();
-      if (seen[i] === now) return;
+      if (controller.settled && !settling) return;
+      if (idleAt[i] === now || !hasWork(state, memo, i)) return;
+      // Changes it makes itself count as news on its next turn: they may enable its next step.
+      memo.ranAt[i] = state.counters.seq;
+      memo.woken.delete(i);
       controller.reconcile(state);
-      // A controller whose own writes may enable its next step runs again.
-      seen[i] = version() === now ? now : '';
+      idleAt[i] = version() === now ? now : '';
     });
-    if (version() === before) return;
+    if (version() !== before) settling = false;
+    else if (settling) return;
+    else settling = true;
   }
   throw new Error(`controllers did not settle after ${MAX_PASSES} passes at t=${state.now}ms`);
 }
@@ -48,6 +87,8 @@ export function reconcile(state: ClusterState): void {
 function fire(state: ClusterState, timer: Timer): void {
   const handler = timerHandlers.get(timer.type);
   if (!handler) throw new Error(`no handler for timer ${timer.type}`);
+  const owner = timerOwner.get(timer.type);
+  if (owner !== undefined) memoOf(state).woken.add(owner);
   handler(state, timer);
 }
 

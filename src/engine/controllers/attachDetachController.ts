@@ -25,7 +25,7 @@
  * reporting, inline (non-PVC) volumes.
  */
 import type { Node } from 'kubernetes-types/core/v1';
-import type { Controller } from '../controller';
+import { CORE_KINDS, type Controller } from '../controller';
 import type { ClusterState, Timer } from '../clusterState';
 import { schedule } from '../eventQueue';
 import { recordEvent, recordEventOnce } from '../recorder';
@@ -43,6 +43,7 @@ export const OUT_OF_SERVICE_TAINT = 'node.kubernetes.io/out-of-service';
 /** Attaches volumes to the nodes of the pods that use them and detaches them when unused. */
 export const attachDetachController: Controller = {
   name: SOURCE,
+  watches: CORE_KINDS,
   reconcile(state) {
     const users = volumeUsers(state);
     detachUnused(state, users);

@@ -25,7 +25,7 @@ import type { ObjectReference } from 'kubernetes-types/core/v1';
 import { applyDefaults } from '../../manifest/defaults';
 import { controllerOf, ownerRef, setStatus, type KObject } from '../../model/objects';
 import type { ClusterState } from '../clusterState';
-import type { Controller } from '../controller';
+import { CORE_KINDS, type Controller } from '../controller';
 import { deleteObject } from '../deletion';
 import { schedule } from '../eventQueue';
 import { randomUid } from '../random';
@@ -213,6 +213,7 @@ function syncCronJob(state: ClusterState, cj: CronJobObject): void {
 /** The CronJob controller (source `cronjob-controller`). */
 export const cronJobController: Controller = {
   name: SOURCE,
+  watches: [...CORE_KINDS, 'CronJob', 'Job'],
   reconcile(state) {
     for (const cj of listObjects<CronJobObject>(state, 'CronJob')) syncCronJob(state, cj);
   },

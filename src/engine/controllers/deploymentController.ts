@@ -18,7 +18,7 @@
  * rejects an empty selector), the TerminatingReplicas field (alpha gate).
  */
 import type { ClusterState } from '../clusterState';
-import type { Controller } from '../controller';
+import { CORE_KINDS, type Controller } from '../controller';
 import { listObjects, updateObject } from '../store';
 import { claimReplicaSets, podsBySet, RequeueSync, SOURCE, type DeploymentSync } from './deploymentReplicaSets';
 import { isScalingEvent, rolloutRecreate, rolloutRolling, syncOnly, syncStatusOnly } from './deploymentRollout';
@@ -58,6 +58,7 @@ function syncDeployment(state: ClusterState, stored: DeployObject): void {
 /** The Deployment controller. */
 export const deploymentController: Controller = {
   name: SOURCE,
+  watches: [...CORE_KINDS, 'Deployment', 'ReplicaSet'],
   reconcile(state) {
     for (const d of listObjects<DeployObject>(state, 'Deployment')) syncDeployment(state, d);
   },

@@ -36,7 +36,7 @@ import { fromLabelSelector, matches } from '../../model/labelSelector';
 import { controllerOf, refOf, setStatus, type KObject } from '../../model/objects';
 import { isPodReady, type PodObject } from '../../model/pod';
 import type { ClusterState } from '../clusterState';
-import type { Controller } from '../controller';
+import { CORE_KINDS, type Controller } from '../controller';
 import { schedule } from '../eventQueue';
 import { recordEvent } from '../recorder';
 import { getObject, listObjects, updateObject } from '../store';
@@ -315,6 +315,7 @@ function scheduleRecheck(state: ClusterState, pdb: PdbObject, at: number): void 
 /** The disruption controller: one `sync` per PodDisruptionBudget each pass (see the file header). */
 export const disruptionController: Controller = {
   name: 'disruption-controller',
+  watches: [...CORE_KINDS, 'PodDisruptionBudget', 'StatefulSet', 'Deployment', 'ReplicaSet', 'Job'],
   reconcile(state) {
     for (const pdb of listObjects<PdbObject>(state, 'PodDisruptionBudget')) {
       if (pdb.metadata.deletionTimestamp) continue;

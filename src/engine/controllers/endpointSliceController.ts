@@ -416,5 +416,6 @@ function reconcile(state: ClusterState): void {
 /** The EndpointSlice + Endpoints controller. Runs last: it publishes what the others produced. */
 export const endpointSliceController: Controller = {
   name: 'endpointslice-controller',
+  settled: true,
   reconcile,
 };

@@ -32,7 +32,7 @@ import { toTimestamp } from '../../model/duration';
 import { isPodReady, type PodObject } from '../../model/pod';
 import { controllerOf } from '../../model/objects';
 import type { ClusterState } from '../clusterState';
-import type { Controller } from '../controller';
+import { CORE_KINDS, type Controller } from '../controller';
 import { schedule } from '../eventQueue';
 import { recordEvent, recordEventOnce } from '../recorder';
 import { listObjects } from '../store';
@@ -241,6 +241,7 @@ function releaseOrphans(state: ClusterState): void {
 /** The Job controller (source `job-controller`). */
 export const jobController: Controller = {
   name: JOB_SOURCE,
+  watches: [...CORE_KINDS, 'Job'],
   reconcile(state) {
     for (const job of listObjects<JobObject>(state, 'Job')) {
       syncJob(state, job);

@@ -25,7 +25,7 @@
  */
 import type { Node } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../model/objects';
-import type { Controller } from '../controller';
+import { CORE_KINDS, type Controller } from '../controller';
 import type { ClusterState } from '../clusterState';
 import { isTerminal, type PodObject } from '../../model/pod';
 import { recordEvent, recordEventOnce } from '../recorder';
@@ -50,6 +50,7 @@ const SOURCE = 'persistentvolume-controller';
 /** Binds, provisions and reclaims volumes for claims (event source `persistentvolume-controller`). */
 export const persistentVolumeController: Controller = {
   name: SOURCE,
+  watches: CORE_KINDS,
   reconcile(state) {
     // Volumes first: a volume created in the same instant as its claim is Available before the claim looks for it.
     for (const pv of listObjects<PvObject>(state, 'PersistentVolume')) syncVolume(state, pv.metadata.name);

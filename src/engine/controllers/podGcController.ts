@@ -20,7 +20,7 @@
 import type { PodObject } from '../../model/pod';
 import { isTerminal } from '../../model/pod';
 import type { ClusterState, Timer } from '../clusterState';
-import type { Controller } from '../controller';
+import { CORE_KINDS, type Controller } from '../controller';
 import { deleteObject } from '../deletion';
 import { schedule } from '../eventQueue';
 import { getObject, listObjects, nowTimestamp, updateObject } from '../store';
@@ -40,6 +40,7 @@ const ORPHANED: PodConditionUpdate = {
 /** Force-deletes pods of vanished nodes and terminating pods of out-of-service nodes. */
 export const podGcController: Controller = {
   name: SOURCE,
+  watches: CORE_KINDS,
   reconcile(state) {
     const nodes = new Map(listObjects<NodeObject>(state, 'Node').map((n) => [n.metadata.name, n]));
     const missing = new Set<string>();

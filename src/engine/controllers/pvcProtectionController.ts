@@ -14,7 +14,7 @@
  *
  * Left out: generic ephemeral volumes (`spec.volumes[].ephemeral`).
  */
-import type { Controller } from '../controller';
+import { CORE_KINDS, type Controller } from '../controller';
 import type { ClusterState } from '../clusterState';
 import { writableMeta, type KObject } from '../../model/objects';
 import type { PodObject } from '../../model/pod';
@@ -29,6 +29,7 @@ export const PV_PROTECTION_FINALIZER = 'kubernetes.io/pv-protection';
 /** Removes the protection finalizers of claims and volumes nobody uses any more. */
 export const pvcProtectionController: Controller = {
   name: 'pvc-protection-controller',
+  watches: CORE_KINDS,
   reconcile(state) {
     const inUse = claimsInUse(state);
     for (const pvc of listObjects<PvcObject>(state, 'PersistentVolumeClaim')) {

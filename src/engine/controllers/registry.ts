@@ -4,6 +4,7 @@
  * pods and claims, volumes bind, the scheduler places pods, volumes attach,
  * the kubelet runs containers, endpoints publish them.
  */
+import { databaseController } from '../../apps/databaseController';
 import type { Controller } from '../controller';
 import { attachDetachController } from './attachDetachController';
 import { cronJobController } from './cronJobController';
@@ -47,6 +48,8 @@ export const CONTROLLERS: Controller[] = [
   scheduler,
   attachDetachController,
   kubelet,
+  // The database processes in the pods the kubelet just started (src/apps: roles, clone, replication).
+  databaseController,
   // After the kubelet, so a budget's status counts the readiness it just reported.
   disruptionController,
   endpointSliceController,

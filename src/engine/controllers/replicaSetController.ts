@@ -23,7 +23,7 @@ import { controllerOf, ownerRef, setStatus, type KObject } from '../../model/obj
 import { getCondition, isPodReady, type PodObject } from '../../model/pod';
 import { admitPod } from '../admission';
 import type { ClusterState } from '../clusterState';
-import type { Controller } from '../controller';
+import { CORE_KINDS, type Controller } from '../controller';
 import { deleteObject } from '../deletion';
 import { schedule } from '../eventQueue';
 import { randomSuffix } from '../random';
@@ -215,6 +215,7 @@ function syncReplicaSet(state: ClusterState, rs: RsObject): void {
 /** The ReplicaSet controller. */
 export const replicaSetController: Controller = {
   name: SOURCE,
+  watches: [...CORE_KINDS, 'ReplicaSet'],
   reconcile(state) {
     for (const rs of listObjects<RsObject>(state, 'ReplicaSet')) syncReplicaSet(state, rs);
   },

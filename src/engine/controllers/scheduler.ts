@@ -31,7 +31,7 @@ import type { PodCondition, PodStatus } from 'kubernetes-types/core/v1';
 import { objectKey } from '../../model/objects';
 import { isTerminal, type PodObject } from '../../model/pod';
 import type { ClusterState } from '../clusterState';
-import type { Controller } from '../controller';
+import { CORE_KINDS, type Controller } from '../controller';
 import { recordEvent, recordEventOnce } from '../recorder';
 import { podClaimNames, pvAllowsNode, type PvcObject, type PvObject } from '../storage';
 import { getObject, listObjects, nowTimestamp, updateObject } from '../store';
@@ -321,5 +321,6 @@ function reconcile(state: ClusterState): void {
 /** The default scheduler (see the file header). */
 export const scheduler: Controller = {
   name: SCHEDULER_NAME,
+  watches: CORE_KINDS,
   reconcile,
 };

@@ -20,7 +20,7 @@ import { controllerOf, ownerRef } from '../../model/objects';
 import { fromLabelSelector, matches } from '../../model/labelSelector';
 import { isPodAvailable, isRunningAndReady, ordinalOf, type PodObject } from '../../model/pod';
 import type { ClusterState } from '../clusterState';
-import type { Controller } from '../controller';
+import { CORE_KINDS, type Controller } from '../controller';
 import { deleteObject } from '../deletion';
 import { schedule } from '../eventQueue';
 import { recordEvent } from '../recorder';
@@ -214,6 +214,7 @@ function syncStatefulSet(state: ClusterState, set: StsObject): void {
 /** The StatefulSet controller. */
 export const statefulSetController: Controller = {
   name: SOURCE,
+  watches: [...CORE_KINDS, 'StatefulSet', 'ControllerRevision'],
   reconcile(state) {
     for (const set of listObjects<StsObject>(state, 'StatefulSet')) syncStatefulSet(state, set);
   },

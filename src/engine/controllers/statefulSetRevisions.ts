@@ -28,11 +28,34 @@ function fnv32a(text: string): number {
 }
 
 /** `rand.SafeEncodeString(fmt.Sprint(hash))`: each decimal digit mapped into the safe alphabet. */
+const hashes = new WeakMap<object, string>();
+
 export function templateHash(template: unknown): string {
-  const digits = String(fnv32a(canonicalJson(template)));
+  // Stored objects are copy-on-write, so an unchanged template is the same object.
+  const cached = template && typeof template === 'object' ? hashes.get(template) : undefined;
+  if (cached) return cached;
+  const hash = encodeHash(canonicalJson(template));
+  if (template && typeof template === 'object') hashes.set(template, hash);
+  return hash;
+}
+
+function encodeHash(text: string): string {
+  const digits = String(fnv32a(text));
   let out = '';
   for (const ch of digits) out += NAME_ALPHABET[ch.charCodeAt(0) % NAME_ALPHABET.length];
   return out;
+}
+
+const canonicalData = new WeakMap<object, string>();
+
+function canonicalOf(data: unknown): string {
+  if (!data || typeof data !== 'object') return canonicalJson(data);
+  let text = canonicalData.get(data);
+  if (text === undefined) {
+    text = canonicalJson(data);
+    canonicalData.set(data, text);
+  }
+  return text;
 }
 
 /** The data a revision stores: the pod template as a replace patch, like upstream `getPatch`. */
@@ -69,7 +92,8 @@ export function syncRevisions(state: ClusterState, set: StsObject): { current: R
   }
   const data = revisionData(set.spec?.template);
   const next = (revisions[revisions.length - 1]?.revision ?? 0) + 1;
-  const equal = revisions.filter((r) => canonicalJson(r.data) === canonicalJson(data));
+  const wanted = canonicalJson(data);
+  const equal = revisions.filter((r) => canonicalOf(r.data) === wanted);
   let update: RevisionObject;
   const last = revisions[revisions.length - 1];
   const lastEqual = equal[equal.length - 1];

@@ -25,7 +25,7 @@ import type { Taint } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../model/objects';
 import type { PodObject } from '../../model/pod';
 import type { ClusterState, Timer } from '../clusterState';
-import type { Controller } from '../controller';
+import { CORE_KINDS, type Controller } from '../controller';
 import { deleteObject } from '../deletion';
 import { schedule, cancelTimers } from '../eventQueue';
 import { recordEvent } from '../recorder';
@@ -40,6 +40,7 @@ export const TAINT_EVICTION_TIMER = 'taintEviction.evict';
 /** Evicts pods from nodes with NoExecute taints they do not (or no longer) tolerate. */
 export const taintEvictionController: Controller = {
   name: SOURCE,
+  watches: CORE_KINDS,
   reconcile(state) {
     const nodes = new Map(listObjects<NodeObject>(state, 'Node').map((n) => [n.metadata.name, n]));
     const tainted = new Set([...nodes.values()].filter((n) => n.spec?.taints?.some((t) => t.effect === 'NoExecute')).map((n) => n.metadata.name));
