@@ -6,7 +6,8 @@
  * the `@hourly`-style descriptors (`@every <duration>` is accepted without checking the duration).
  */
 
-interface Bounds {
+/** The range of one schedule field and the names it accepts. */
+export interface Bounds {
   min: number;
   max: number;
   names?: Record<string, number>;
@@ -14,7 +15,8 @@ interface Bounds {
 
 const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
-const FIELDS: Bounds[] = [
+/** Minute, hour, day of month, month, day of week (robfig's `minutes`…`dow` bounds). */
+export const FIELDS: Bounds[] = [
   { min: 0, max: 59 },
   { min: 0, max: 23 },
   { min: 1, max: 31 },

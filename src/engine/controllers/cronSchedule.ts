@@ -10,7 +10,7 @@
  * Time zones: wall-clock fields are matched in `timeZone` through `Intl` (the controller's own
  * zone is UTC); around a daylight-saving switch the conversion back may be off by the shift.
  */
-import { cronScheduleError } from '../../manifest/cronSchedule';
+import { cronScheduleError, FIELDS, type Bounds } from '../../manifest/cronSchedule';
 import { parseDuration } from '../../model/duration';
 
 /** A parsed schedule: field sets (robfig `SpecSchedule`) or a fixed period (`@every`). */
@@ -27,21 +27,6 @@ export type CronSchedule =
     }
   | { kind: 'every'; periodMs: number };
 
-interface Bounds {
-  min: number;
-  max: number;
-  names?: Record<string, number>;
-}
-
-const MONTHS: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
-const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
-const FIELDS: Bounds[] = [
-  { min: 0, max: 59 },
-  { min: 0, max: 23 },
-  { min: 1, max: 31 },
-  { min: 1, max: 12, names: MONTHS },
-  { min: 0, max: 6, names: DAYS },
-];
 
 const DESCRIPTORS: Record<string, string> = {
   '@yearly': '0 0 1 1 *',
