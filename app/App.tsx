@@ -3,13 +3,14 @@ import { EditorPane } from './editor/EditorPane';
 import { Dock } from './inspector/Dock';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { useAppStore } from './store/appStore';
-import { TerminalPane } from './terminal/TerminalPane';
 import { ContextMenu } from './ui/ContextMenu';
 
-/** Layout only: top bar, editor | graph, and the dock with the terminal, events and inspector. */
+/** Layout only: top bar, editor | graph, and the full-width dock (terminal | events | inspector). */
 export function App() {
   const title = useAppStore((s) => s.snapshot?.scenarioTitle);
   const crash = useAppStore((s) => s.crash);
+  const notice = useAppStore((s) => s.notice);
+  const showNotice = useAppStore((s) => s.showNotice);
   const ready = useAppStore((s) => s.snapshot !== undefined);
   const run = useAppStore((s) => s.run);
   const nodeCount = useAppStore((s) => s.snapshot?.names['Node']?.length ?? 0);
@@ -31,14 +32,21 @@ export function App() {
           {crash}
         </div>
       ) : null}
+      <div className="notices">
+        {notice ? (
+          <div className="notice-banner" role="status" data-testid="notice">
+            <span>{notice}</span>
+            <button onClick={() => showNotice(undefined)} aria-label="Dismiss">
+              ×
+            </button>
+          </div>
+        ) : null}
+      </div>
       <main className="workspace">
         <EditorPane />
         <ClusterGraph />
       </main>
-      <footer className="dock">
-        <TerminalPane />
-        <Dock />
-      </footer>
+      <Dock />
       <ContextMenu />
     </div>
   );

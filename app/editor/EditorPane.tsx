@@ -17,6 +17,7 @@ export function EditorPane() {
   const renameFile = useAppStore((s) => s.renameFile);
   const deleteFile = useAppStore((s) => s.deleteFile);
   const applyActiveFile = useAppStore((s) => s.applyActiveFile);
+  const resetToScenario = useAppStore((s) => s.resetToScenario);
   const [renaming, setRenaming] = useState<string | undefined>();
 
   return (
@@ -62,6 +63,9 @@ export function EditorPane() {
             ×
           </button>
         ) : null}
+        <button className="tab-action reset" data-testid="editor.reset" onClick={resetToScenario} title="Reset to scenario: put back the scenario's original files (your edits are saved in this browser until then)" aria-label="Reset to scenario">
+          Reset
+        </button>
         <button className="apply" data-testid="editor.apply" onClick={() => void applyActiveFile()} title="kubectl apply -f (Ctrl/Cmd+Enter)" disabled={!activeFile}>
           Apply
         </button>

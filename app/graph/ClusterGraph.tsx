@@ -10,6 +10,8 @@ import { toFlowEdges, toFlowNodes, type CardNode } from './toFlowElements';
 
 const MARGIN = 12;
 const MAX_FIT_ZOOM = 1.2;
+/** Below this, card text is too small for a projector: the graph scrolls instead of shrinking. */
+const MIN_READABLE_ZOOM = 0.75;
 
 function Graph() {
   const graph = useAppStore((s) => s.snapshot?.graph);
@@ -29,8 +31,13 @@ function Graph() {
     const element = container.current;
     if (!element || !width || !height) return;
     const fit = () => {
-      const zoom = Math.min(MAX_FIT_ZOOM, (element.clientWidth - 2 * MARGIN) / width, (element.clientHeight - 2 * MARGIN) / height);
-      if (zoom > 0) void setViewport({ x: (element.clientWidth - width * zoom) / 2, y: MARGIN, zoom }, { duration: 300 });
+      const widthFit = (element.clientWidth - 2 * MARGIN) / width;
+      const whole = Math.min(MAX_FIT_ZOOM, widthFit, (element.clientHeight - 2 * MARGIN) / height);
+      // Whole drawing if it stays readable; otherwise fit the width (never below the readable
+      // zoom) and let the wheel scroll the rest.
+      const zoom = whole >= MIN_READABLE_ZOOM ? whole : Math.min(MAX_FIT_ZOOM, Math.max(MIN_READABLE_ZOOM, widthFit));
+      const x = width * zoom <= element.clientWidth ? (element.clientWidth - width * zoom) / 2 : MARGIN;
+      if (zoom > 0) void setViewport({ x, y: MARGIN, zoom }, { duration: 300 });
     };
     fit();
     const observer = new ResizeObserver(fit);
@@ -81,6 +88,9 @@ function Graph() {
         elementsSelectable
         minZoom={0.2}
         maxZoom={2}
+        panOnScroll
+        zoomOnScroll={false}
+        zoomOnPinch
       >
         <Background gap={24} />
       </ReactFlow>

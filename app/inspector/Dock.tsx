@@ -1,22 +1,44 @@
+import type { ReactNode } from 'react';
+import type { DockTab } from '../store/slices/viewSlice';
 import { useAppStore } from '../store/appStore';
+import { TerminalPane } from '../terminal/TerminalPane';
 import { EventLog } from './EventLog';
 import { ObjectInspector } from './ObjectInspector';
 
-/** The right half of the bottom dock: events or the inspector. */
+const TABS: { id: DockTab; label: string }[] = [
+  { id: 'terminal', label: 'Terminal' },
+  { id: 'events', label: 'Events' },
+  { id: 'inspector', label: 'Inspector' },
+];
+
+/**
+ * The bottom dock, full width: Terminal | Events | Inspector. Every panel stays mounted (the
+ * terminal keeps its size and scrollback while hidden), only the one in front is visible.
+ */
 export function Dock() {
   const tab = useAppStore((s) => s.dockTab);
   const setTab = useAppStore((s) => s.setDockTab);
+  const warnings = useAppStore((s) => s.snapshot?.events.filter((e) => e.type === 'Warning').length ?? 0);
+  const panel = (id: DockTab, content: ReactNode) => (
+    <div className={tab === id ? 'dock-panel active' : 'dock-panel'} role="tabpanel" aria-hidden={tab !== id} data-testid={`dock.panel.${id}`}>
+      {content}
+    </div>
+  );
   return (
-    <section className="dock-side">
+    <section className="dock" aria-label="Terminal, events and inspector">
       <div className="tabs" role="tablist">
-        <button role="tab" aria-selected={tab === 'events'} className={tab === 'events' ? 'tab active' : 'tab'} onClick={() => setTab('events')} data-testid="dock.events">
-          Events
-        </button>
-        <button role="tab" aria-selected={tab === 'inspector'} className={tab === 'inspector' ? 'tab active' : 'tab'} onClick={() => setTab('inspector')} data-testid="dock.inspector">
-          Inspector
-        </button>
+        {TABS.map(({ id, label }) => (
+          <button key={id} role="tab" aria-selected={tab === id} className={tab === id ? 'tab active' : 'tab'} onClick={() => setTab(id)} data-testid={`dock.${id}`}>
+            {label}
+            {id === 'events' && warnings ? <span className="tab-count" title="warnings">{` ⚠ ${warnings}`}</span> : null}
+          </button>
+        ))}
       </div>
-      <div className="dock-body">{tab === 'events' ? <EventLog /> : <ObjectInspector />}</div>
+      <div className="dock-body">
+        {panel('terminal', <TerminalPane />)}
+        {panel('events', <EventLog />)}
+        {panel('inspector', <ObjectInspector />)}
+      </div>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import webScenario from '../../scenarios/web.yaml?raw';
-import type { ClientEvent } from './simulationClient';
+import type { ClientEvent, WorkerLike } from './simulationClient';
 import { createSimulationClient } from './simulationClient';
 import { createInThreadWorker } from './inThreadWorker';
 import { SimulationHost } from './simulationHost';
@@ -72,6 +72,53 @@ describe('createSimulationClient', () => {
     expect(after.now).toBe(waited.now);
     expect(after.result?.output).toMatch(/web-2\s+1\/1\s+Running/);
     expect(events).toContain('crashed');
+    client.dispose();
+  });
+
+  it('restarts a worker that stops answering, says so, and replays the journal into the new one', async () => {
+    // The first worker answers until `hang` is set, then swallows every request (an endless loop).
+    let hang = false;
+    let terminated = false;
+    const swallowed: string[] = [];
+    let started = 0;
+    const createWorker = (): WorkerLike => {
+      started++;
+      const real = createInThreadWorker();
+      if (started > 1) return real;
+      const fake: WorkerLike = {
+        onmessage: null,
+        onerror: null,
+        postMessage(request) {
+          if (hang) swallowed.push(request.type);
+          else real.postMessage(request);
+        },
+        terminate() {
+          terminated = true;
+          real.terminate();
+        },
+      };
+      real.onmessage = (event) => fake.onmessage?.(event);
+      return fake;
+    };
+    const client = createSimulationClient(createWorker, { stallMs: 100 });
+    const events: ClientEvent[] = [];
+    client.subscribe((e) => e.type !== 'snapshot' && events.push(e));
+    await client.request({ type: 'load', scenarioText: webScenario });
+    await client.request({ type: 'command', line: 'kubectl scale statefulset web --replicas=3', echo: true });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(events).toEqual([]); // answered requests never count as stalls
+    hang = true;
+    const recovered = new Promise<ClientEvent>((resolve) => client.subscribe((e) => e.type === 'restarted' && resolve(e)));
+    const sentAt = Date.now();
+    await expect(client.request({ type: 'command', line: 'kubectl get pods', echo: true })).rejects.toThrow('the simulation did not answer for 0.1 s');
+    expect(Date.now() - sentAt).toBeGreaterThanOrEqual(90);
+    expect(swallowed).toEqual(['command']);
+    expect(terminated).toBe(true);
+    expect(await recovered).toEqual({ type: 'restarted', replayed: 1 });
+    expect(events.map((e) => (e.type === 'crashed' ? e.message : e.type))).toEqual(['the simulation did not answer for 0.1 s', 'restarted']);
+    const after = await client.request({ type: 'untilStable' });
+    expect(podNames(after.graph.nodes)).toEqual(['web-0', 'web-1', 'web-2']);
+    expect(started).toBe(2);
     client.dispose();
   });
 });

@@ -1,6 +1,7 @@
 // The main thread's handle on the simulation worker: typed, promise-based requests; a journal of
 // what the user did; and recovery. If the worker throws or dies, the client reports it, starts a
 // new worker and replays the scenario plus the journal, so the user loses nothing (DESIGN §4).
+// A worker that leaves a request unanswered for STALL_MS (an endless loop) is treated the same way.
 import type { JournalEntry, SimulationRequest, SimulationResponse, Snapshot } from '../../src/protocol/messages';
 import { PROTOCOL_VERSION } from '../../src/protocol/messages';
 
@@ -33,13 +34,24 @@ export interface SimulationClient {
 interface Pending {
   resolve: (snapshot: Snapshot) => void;
   reject: (error: Error) => void;
+  /** The stall watchdog of this request. */
+  timer?: ReturnType<typeof setTimeout>;
 }
+
+export interface ClientOptions {
+  /** Wall-clock ms a request may go unanswered before the worker counts as stalled (default 5 s). */
+  stallMs?: number;
+}
+
+/** How long the worker may leave a request unanswered before it is restarted. */
+export const STALL_MS = 5000;
 
 function createBrowserWorker(): WorkerLike {
   return new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
 }
 
-export function createSimulationClient(createWorker: () => WorkerLike = createBrowserWorker): SimulationClient {
+export function createSimulationClient(createWorker: () => WorkerLike = createBrowserWorker, options: ClientOptions = {}): SimulationClient {
+  const stallMs = options.stallMs ?? STALL_MS;
   const listeners = new Set<(event: ClientEvent) => void>();
   const pending = new Map<number, Pending>();
   let nextId = 1;
@@ -52,21 +64,40 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
     for (const listener of listeners) listener(event);
   };
 
-  const restart = (message: string) => {
+  const rejectAll = (message: string) => {
+    for (const [, p] of pending) {
+      clearTimeout(p.timer);
+      p.reject(new Error(message));
+    }
+    pending.clear();
+  };
+
+  /** Posts a request and starts its watchdog: no answer within `stallMs` → `onStall`. */
+  const post = (request: SimulationRequest, entry: Pending, onStall: () => void) => {
+    entry.timer = setTimeout(() => {
+      if (pending.get(request.requestId) === entry) onStall();
+    }, stallMs);
+    pending.set(request.requestId, entry);
+    worker.postMessage(request);
+  };
+
+  const stalled = () => restart(`the simulation did not answer for ${stallMs / 1000} s`);
+
+  const restart = (message: string, replayJournal = true) => {
     if (disposed) return;
     worker.terminate();
-    for (const [, p] of pending) p.reject(new Error(message));
-    pending.clear();
+    rejectAll(message);
     emit({ type: 'crashed', message });
     worker = start();
     if (scenarioText === undefined) return;
+    // A replay that stalls again is given up: the scenario is loaded without the user's steps.
+    if (!replayJournal) journal = [];
     const replay = [...journal];
-    const id = nextId++;
-    pending.set(id, {
-      resolve: () => emit({ type: 'restarted', replayed: replay.length }),
-      reject: () => undefined,
-    });
-    worker.postMessage({ type: 'load', requestId: id, scenarioText, replay });
+    post(
+      { type: 'load', requestId: nextId++, scenarioText, replay },
+      { resolve: () => emit({ type: 'restarted', replayed: replay.length }), reject: () => undefined },
+      replay.length ? () => restart(`replaying your ${replay.length} step(s) stalled the simulation again; it was reloaded without them`, false) : stalled,
+    );
   };
 
   const onResponse = (response: SimulationResponse) => {
@@ -83,6 +114,7 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
     if (response.requestId !== undefined) {
       const p = pending.get(response.requestId);
       pending.delete(response.requestId);
+      clearTimeout(p?.timer);
       p?.resolve(response);
     }
   };
@@ -106,8 +138,7 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
       }
       const requestId = nextId++;
       return new Promise<Snapshot>((resolve, reject) => {
-        pending.set(requestId, { resolve, reject });
-        worker.postMessage({ ...body, requestId } as SimulationRequest);
+        post({ ...body, requestId } as SimulationRequest, { resolve, reject }, stalled);
       });
     },
     subscribe(listener) {
@@ -118,8 +149,7 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
     dispose() {
       disposed = true;
       worker.terminate();
-      for (const [, p] of pending) p.reject(new Error('the simulation was stopped'));
-      pending.clear();
+      rejectAll('the simulation was stopped');
     },
   };
 }

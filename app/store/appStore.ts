@@ -4,16 +4,20 @@ import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SimulationClient } from '../simulation/simulationClient';
+import type { StorageLike } from '../workspace/workspaceStorage';
 import { createEditorSlice, type EditorSlice } from './slices/editorSlice';
 import { createSimulationSlice, type SimulationSlice } from './slices/simulationSlice';
 import { createViewSlice, type ViewSlice } from './slices/viewSlice';
+import { createWorkspaceSlice, type WorkspaceSlice } from './slices/workspaceSlice';
 
-export type AppState = SimulationSlice & EditorSlice & ViewSlice;
+export type AppState = SimulationSlice & EditorSlice & ViewSlice & WorkspaceSlice;
 
 export type AppStoreApi = StoreApi<AppState>;
 
 export interface StoreDeps {
   simulation: SimulationClient;
+  /** Where the workspace files are autosaved (localStorage in the page; absent in tests). */
+  storage?: StorageLike | undefined;
 }
 
 export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
@@ -21,6 +25,7 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
     ...createSimulationSlice(deps)(...a),
     ...createEditorSlice(deps)(...a),
     ...createViewSlice(deps)(...a),
+    ...createWorkspaceSlice(deps)(...a),
   }));
 }
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { complete } from './completion';
+import { createClusterState } from '../../src/engine/bootstrap';
+import { Session } from '../../src/kubectl/session';
+import { COMMANDS, complete } from './completion';
 
 const names = { Pod: ['web-0', 'web-1'], Node: ['node-1', 'node-2'], StatefulSet: ['web'], PersistentVolumeClaim: ['www-web-0'] };
 
@@ -19,5 +21,32 @@ describe('complete', () => {
 
   it('leaves the line alone when nothing fits', () => {
     expect(complete('kubectl get pods zz', names, [])).toEqual({ line: 'kubectl get pods zz', choices: [] });
+  });
+});
+
+describe('COMMANDS', () => {
+  const session = new Session(createClusterState(), {});
+  /** The verbs the dispatcher itself lists when asked for none. */
+  const dispatcherVerbs = (line: string) => {
+    const { output } = session.run(line);
+    const list = /use one of:? (.+)$/im.exec(output)?.[1] ?? '';
+    return list.split(',').map((w) => w.trim()).filter(Boolean).sort();
+  };
+
+  it('completes exactly the kubectl verbs the dispatcher runs, rollout, set and logs included', () => {
+    expect(Object.keys(COMMANDS.kubectl).sort()).toEqual(dispatcherVerbs('kubectl'));
+    expect(Object.keys(COMMANDS.kubectl)).toEqual(expect.arrayContaining(['rollout', 'set', 'logs']));
+  });
+
+  it('completes exactly the sim verbs the dispatcher runs', () => {
+    expect(Object.keys(COMMANDS.sim).sort()).toEqual(dispatcherVerbs('sim'));
+  });
+
+  it('offers rollout subcommands, then the workload and its names', () => {
+    expect(complete('kubectl ro', names, [])).toEqual({ line: 'kubectl rollout ', choices: [] });
+    expect(complete('kubectl rollout st', names, [])).toEqual({ line: 'kubectl rollout status ', choices: [] });
+    expect(complete('kubectl rollout status sts w', names, [])).toEqual({ line: 'kubectl rollout status sts web ', choices: [] });
+    expect(complete('kubectl logs web-1', names, [])).toEqual({ line: 'kubectl logs web-1 ', choices: [] });
+    expect(complete('kubectl se', names, [])).toEqual({ line: 'kubectl set ', choices: [] });
   });
 });

@@ -1,7 +1,46 @@
 // Tab completion for the terminal: verbs, kinds and object names (from the latest snapshot).
 
-const KUBECTL_VERBS = ['apply', 'cordon', 'delete', 'describe', 'drain', 'exec', 'get', 'label', 'patch', 'run', 'scale', 'taint', 'uncordon'];
-const SIM_VERBS = ['add-node', 'advance', 'break-readiness', 'crash', 'dns', 'fix-readiness', 'node-down', 'node-up', 'remove-node', 'wait'];
+/** What follows a verb: object names of a kind, resource words, or nothing to offer. */
+type Argument = 'resources' | 'pods' | 'nodes' | 'files' | 'scalable' | 'rollout' | 'set' | 'wait' | 'none';
+
+/**
+ * The one list of commands the terminal completes: every kubectl and sim verb Ordinal runs, with
+ * what its next word is. completion.test.ts checks it against the verbs the dispatcher names.
+ */
+export const COMMANDS: { kubectl: Record<string, Argument>; sim: Record<string, Argument> } = {
+  kubectl: {
+    apply: 'files',
+    cordon: 'nodes',
+    delete: 'resources',
+    describe: 'resources',
+    drain: 'nodes',
+    exec: 'pods',
+    get: 'resources',
+    label: 'resources',
+    logs: 'pods',
+    patch: 'resources',
+    rollout: 'rollout',
+    run: 'none',
+    scale: 'scalable',
+    set: 'set',
+    taint: 'nodes',
+    uncordon: 'nodes',
+  },
+  sim: {
+    'add-node': 'none',
+    advance: 'none',
+    'break-readiness': 'pods',
+    crash: 'pods',
+    dns: 'none',
+    'fix-readiness': 'pods',
+    'node-down': 'nodes',
+    'node-up': 'nodes',
+    'remove-node': 'nodes',
+    wait: 'wait',
+  },
+};
+
+const ROLLOUT_SUBCOMMANDS = ['history', 'pause', 'restart', 'resume', 'status', 'undo'];
 
 /** Resource words kubectl accepts, with the kind whose names follow them. */
 const RESOURCES: Record<string, string> = {
@@ -36,23 +75,38 @@ function candidates(words: string[], names: Record<string, string[]>, files: str
   const [program, verb] = words;
   const position = words.length - 1;
   if (position === 0) return ['kubectl', 'sim'];
-  if (program === 'sim') {
-    if (position === 1) return SIM_VERBS;
-    if (['crash', 'break-readiness', 'fix-readiness'].includes(verb ?? '')) return names['Pod'] ?? [];
-    if (['node-down', 'node-up', 'remove-node'].includes(verb ?? '')) return names['Node'] ?? [];
-    if (verb === 'wait') return ['--stable'];
-    return [];
-  }
-  if (program !== 'kubectl' && program !== 'k') return [];
-  if (position === 1) return KUBECTL_VERBS;
+  const table = program === 'sim' ? COMMANDS.sim : program === 'kubectl' || program === 'k' ? COMMANDS.kubectl : undefined;
+  if (!table) return [];
+  if (position === 1) return Object.keys(table);
   const previous = words[position - 1] ?? '';
   if (previous === '-f' || previous === '--filename') return files;
-  if (['cordon', 'uncordon', 'drain', 'taint'].includes(verb ?? '')) return names['Node'] ?? [];
-  if (verb === 'exec') return names['Pod'] ?? [];
-  if (verb === 'apply') return ['-f'];
-  if (position === 2) return verb === 'scale' ? ['statefulset', 'deployment'] : RESOURCE_WORDS;
-  const kind = RESOURCES[words[2] ?? ''];
-  return kind ? (names[kind] ?? []) : [];
+  const argument = Object.hasOwn(table, verb ?? '') ? table[verb ?? ''] : undefined;
+  const kindAfter = (at: number) => {
+    const kind = RESOURCES[words[at] ?? ''];
+    return kind ? (names[kind] ?? []) : [];
+  };
+  switch (argument) {
+    case 'pods':
+      return names['Pod'] ?? [];
+    case 'nodes':
+      return names['Node'] ?? [];
+    case 'files':
+      return ['-f'];
+    case 'wait':
+      return ['--stable'];
+    case 'scalable':
+      return position === 2 ? ['statefulset', 'deployment'] : kindAfter(2);
+    case 'rollout':
+      if (position === 2) return ROLLOUT_SUBCOMMANDS;
+      return position === 3 ? ['statefulset', 'deployment'] : kindAfter(3);
+    case 'set':
+      if (position === 2) return ['image'];
+      return position === 3 ? ['statefulset', 'deployment'] : kindAfter(3);
+    case 'resources':
+      return position === 2 ? RESOURCE_WORDS : kindAfter(2);
+    default:
+      return [];
+  }
 }
 
 function commonPrefix(words: string[]): string {

@@ -1,6 +1,50 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ObjectRef } from '../../src/protocol/messages';
 import { useAppStore } from '../store/appStore';
-import { menuItems } from './menuItems';
+import { MAX_SCALE, menuItems, scaleToLine } from './menuItems';
+
+/** "Scale to N…": a small number field inside the menu (not window.prompt). */
+function ScaleTo({ target, replicas, onDone }: { target: ObjectRef; replicas: number | undefined; onDone: (line: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const [value, setValue] = useState(String(replicas ?? 1));
+  const line = scaleToLine(target, value);
+  if (!open)
+    return (
+      <button role="menuitem" data-testid="menu.scale-to" onClick={() => setOpen(true)}>
+        <span>Scale to N…</span>
+        <code>kubectl scale sts {target.name} --replicas=N</code>
+      </button>
+    );
+  return (
+    <form
+      className="scale-to"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (line) onDone(line);
+      }}
+    >
+      <label>
+        replicas{' '}
+        <input
+          type="number"
+          min={0}
+          max={MAX_SCALE}
+          step={1}
+          value={value}
+          autoFocus
+          onFocus={(e) => e.currentTarget.select()}
+          onChange={(e) => setValue(e.target.value)}
+          aria-invalid={line === undefined}
+          data-testid="menu.scale-to.input"
+        />
+      </label>
+      <button type="submit" disabled={line === undefined} data-testid="menu.scale-to.submit">
+        Scale
+      </button>
+      <code>{line ?? `a whole number from 0 to ${MAX_SCALE}`}</code>
+    </form>
+  );
+}
 
 /** The right-click (or Menu key) menu of a graph object; every item runs its command line. */
 export function ContextMenu() {
@@ -21,6 +65,7 @@ export function ContextMenu() {
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'Escape') closeMenu();
     if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    if (event.target instanceof HTMLInputElement) return; // the number field uses the arrows
     event.preventDefault();
     const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
@@ -32,6 +77,17 @@ export function ContextMenu() {
         {menu.ref.kind} {menu.ref.name}
       </div>
       {items.length === 0 ? <div className="menu-empty">No actions</div> : null}
+      {menu.ref.kind === 'StatefulSet' ? (
+        <ScaleTo
+          key={`${menu.ref.namespace ?? ''}/${menu.ref.name}`}
+          target={menu.ref}
+          replicas={replicas}
+          onDone={(line) => {
+            closeMenu();
+            void run(line);
+          }}
+        />
+      ) : null}
       {items.map((item) => (
         <button
           key={item.id}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { menuItems } from './menuItems';
+import { menuItems, scaleToLine } from './menuItems';
 
 describe('menuItems', () => {
   it('offers the pod actions of issue #3 as command lines', () => {
@@ -22,5 +22,18 @@ describe('menuItems', () => {
   it('adds -n for objects outside default and none for nodes', () => {
     expect(menuItems({ kind: 'Pod', namespace: 'db', name: 'redis-0' })[0]?.line).toBe('kubectl delete pod redis-0 -n db');
     expect(menuItems({ kind: 'Node', name: 'node-2' }).map((i) => i.line)).toContain('kubectl drain node-2 --ignore-daemonsets');
+  });
+});
+
+describe('scaleToLine', () => {
+  const web = { kind: 'StatefulSet', namespace: 'default', name: 'web' };
+  it('scales a StatefulSet to the number typed', () => {
+    expect(scaleToLine(web, '4')).toBe('kubectl scale sts web --replicas=4');
+    expect(scaleToLine(web, ' 0 ')).toBe('kubectl scale sts web --replicas=0');
+    expect(scaleToLine({ ...web, namespace: 'db' }, '3')).toBe('kubectl scale sts web -n db --replicas=3');
+  });
+
+  it('refuses what is not a whole number from 0 to 99', () => {
+    for (const bad of ['', '-1', '2.5', '100', 'four', '1e2']) expect(scaleToLine(web, bad)).toBeUndefined();
   });
 });

@@ -56,3 +56,18 @@ export function menuItems(ref: ObjectRef, replicas?: number): MenuItem[] {
       return [];
   }
 }
+
+/** Largest replica count the "Scale to N…" field accepts. */
+export const MAX_SCALE = 99;
+
+/**
+ * The line of "Scale to N…" on a StatefulSet (`kubectl scale sts web --replicas=4`), or undefined
+ * when `value` is not a whole number from 0 to MAX_SCALE.
+ */
+export function scaleToLine(ref: ObjectRef, value: string): string | undefined {
+  if (!/^\d{1,3}$/.test(value.trim())) return undefined;
+  const replicas = Number(value.trim());
+  if (replicas > MAX_SCALE) return undefined;
+  const ns = ref.namespace && ref.namespace !== 'default' ? ` -n ${ref.namespace}` : '';
+  return `kubectl scale sts ${ref.name}${ns} --replicas=${replicas}`;
+}

@@ -15,10 +15,13 @@ import { objectId } from './graphModel';
 
 /** Geometry (graph units ≈ CSS px at zoom 1). */
 export const LAYOUT = {
-  columnWidth: 300,
-  cardWidth: 284,
+  columnWidth: 368,
+  cardWidth: 356,
   ownerHeight: 44,
-  podHeight: 82,
+  /** Two lines: name, status, ready, restarts; then IP and DNS name. */
+  podHeight: 62,
+  /** Extra height of an unscheduled pod card for the scheduler's message (about five wrapped lines). */
+  messageHeight: 92,
   claimHeight: 36,
   volumeHeight: 44,
   laneHeader: 32,
@@ -193,11 +196,15 @@ export function layoutGraph(model: GraphModel, previous?: LayoutMemory): GraphLa
     const pod = claim.pod ? pods.get(`${claim.namespace}/${claim.pod}`) : undefined;
     return pod?.node && bandY.has(pod.node) ? pod.node : undefined;
   };
-  const needsPending = model.pods.some((p) => !p.node || !bandY.has(p.node)) || model.claims.some((c) => !claimNode(c));
+  const unplaced = (p: PodModel) => !p.node || !bandY.has(p.node);
+  const needsPending = model.pods.some(unplaced) || model.claims.some((c) => !claimNode(c));
+  // The scheduler's message is printed whole on the card, so the Pending band grows to hold it.
+  const pendingExtra = model.pods.some((p) => unplaced(p) && p.message) ? L.messageHeight : 0;
   const pendingY = y;
   if (needsPending) {
-    nodes.push({ id: 'area.pending', type: 'area', data: { kind: 'pending', label: 'Pending: not on a node' }, x: 0, y, width: bandWidth, height: bandHeight });
-    y += bandHeight + L.laneGap;
+    const height = bandHeight + pendingExtra;
+    nodes.push({ id: 'area.pending', type: 'area', data: { kind: 'pending', label: 'Pending: not on a node' }, x: 0, y, width: bandWidth, height });
+    y += height + L.laneGap;
   }
   const network = model.volumes.filter((v) => !v.node || !bandY.has(v.node));
   const storageY = y;
@@ -208,10 +215,11 @@ export function layoutGraph(model: GraphModel, previous?: LayoutMemory): GraphLa
   const height = y - L.laneGap;
 
   const podTop = (band: number) => band + L.laneHeader;
-  const claimTop = (band: number) => podTop(band) + L.podHeight + L.gap;
+  const claimTop = (band: number) => podTop(band) + L.podHeight + L.gap + (band === pendingY && needsPending ? pendingExtra : 0);
   for (const pod of model.pods) {
     const band = (pod.node ? bandY.get(pod.node) : undefined) ?? pendingY;
-    cards.push({ id: objectId('pod', pod.namespace, pod.name), type: 'pod', data: pod, x: xOf(cols.podColumn(pod)), y: podTop(band), width: L.cardWidth, height: L.podHeight });
+    const height = L.podHeight + (band === pendingY && pod.message ? pendingExtra : 0);
+    cards.push({ id: objectId('pod', pod.namespace, pod.name), type: 'pod', data: pod, x: xOf(cols.podColumn(pod)), y: podTop(band), width: L.cardWidth, height });
   }
   const claimColumn = new Map<string, number>();
   for (const claim of model.claims) {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runScenarioText } from '../testing/scenarioHarness';
 import webScenario from '../../scenarios/web.yaml?raw';
+import webLocalPathScenario from '../../scenarios/web-local-path.yaml?raw';
 import { toGraphModel } from './toGraphModel';
-import { layoutGraph } from './layout';
+import { LAYOUT, layoutGraph } from './layout';
 
 function withScript(...lines: string[]) {
   const text = `${webScenario.trimEnd()}\n${lines.map((l) => `    - ${l}`).join('\n')}\n`;
@@ -147,5 +148,30 @@ describe('layoutGraph', () => {
     expect(at(layout, 'pod.web-1')).toBeUndefined();
     expect(at(layout, 'claim.www-web-1')?.x).toBe(at(first, 'claim.www-web-1')?.x);
     expect(at(layout, 'area.pending')).toBeDefined();
+  });
+});
+
+describe('layoutGraph with local-path storage', () => {
+  it('gives a pod held Pending by its local volume a card tall enough for the whole scheduler message', () => {
+    const text = `${webLocalPathScenario.trimEnd()}\n    - kubectl drain node-1 --ignore-daemonsets\n    - sim wait --stable\n`;
+    const layout = layoutGraph(toGraphModel(runScenarioText(text).state));
+    const pod = layout.nodes.find((n) => n.id === 'pod.web-0');
+    const area = layout.nodes.find((n) => n.id === 'area.pending');
+    const claim = layout.nodes.find((n) => n.id === 'claim.www-web-0');
+    const volume = layout.nodes.find((n) => n.type === 'volume' && n.data.claim === 'default/www-web-0');
+    expect(pod?.type === 'pod' && pod.data.message).toBe(
+      '0/3 nodes are available: 1 node(s) were unschedulable, 2 node(s) had volume node affinity conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    );
+    expect(pod && area && claim && volume).toBeTruthy();
+    if (!pod || !area || !claim || !volume) return;
+    expect(pod.height).toBe(LAYOUT.podHeight + LAYOUT.messageHeight);
+    expect(pod.y).toBeGreaterThan(area.y);
+    expect(claim.y).toBeGreaterThanOrEqual(pod.y + pod.height);
+    expect(claim.y + claim.height).toBeLessThanOrEqual(area.y + area.height);
+    // the volume stays in the lane of the node it lives on
+    expect(volume.type === 'volume' && volume.data.node).toBe('node-1');
+    const lane = layout.nodes.find((n) => n.id === 'node.node-1');
+    expect(volume.y).toBeGreaterThan(lane?.y ?? Infinity);
+    expect(volume.y).toBeLessThan(area.y);
   });
 });

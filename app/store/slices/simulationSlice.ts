@@ -9,7 +9,8 @@ export interface SimulationSlice {
   terminalQueue: string[];
   /** A crash notice while the worker is being restarted (or after it was). */
   crash: string | undefined;
-  loadScenario(text: string): Promise<void>;
+  /** Loads a scenario; with a `key`, then restores the files autosaved for it. */
+  loadScenario(text: string, key?: string): Promise<void>;
   /** Runs a command line; `echo` prints it in the terminal first (actions from menus and buttons). */
   run(line: string, echo?: boolean): Promise<Snapshot['result']>;
   play(): void;
@@ -40,11 +41,15 @@ export function createSimulationSlice({ simulation }: StoreDeps): StateCreator<A
       snapshot: undefined,
       terminalQueue: [],
       crash: undefined,
-      async loadScenario(text) {
+      async loadScenario(text, key) {
         const snapshot = await send({ type: 'load', scenarioText: text });
-        if (snapshot?.files) set({ activeFile: Object.keys(snapshot.files)[0] });
+        if (!snapshot?.files) return;
+        set({ activeFile: Object.keys(snapshot.files)[0] });
+        if (key !== undefined) get().restoreWorkspace(key, snapshot.files);
       },
       async run(line, echo = true) {
+        // A line from a menu or a button: bring the terminal to the front to show what it did.
+        if (echo) set({ dockTab: 'terminal' });
         const snapshot = await send({ type: 'command', line, echo });
         return snapshot?.result;
       },

@@ -9,16 +9,22 @@ export interface MenuTarget {
   y: number;
 }
 
+/** The tabs of the bottom dock. */
+export type DockTab = 'terminal' | 'events' | 'inspector';
+
 /** Selection, the context menu and the dock's tab. */
 export interface ViewSlice {
   selected: ObjectRef | undefined;
   menu: MenuTarget | undefined;
-  dockTab: 'events' | 'inspector';
+  dockTab: DockTab;
   eventFilter: string;
+  /** A message for the user that stays until dismissed (a bad URL, unreadable saved work…). */
+  notice: string | undefined;
+  showNotice(text: string | undefined): void;
   select(ref: ObjectRef | undefined): void;
   openMenu(target: MenuTarget): void;
   closeMenu(): void;
-  setDockTab(tab: 'events' | 'inspector'): void;
+  setDockTab(tab: DockTab): void;
   setEventFilter(filter: string): void;
 }
 
@@ -26,8 +32,10 @@ export function createViewSlice({ simulation }: StoreDeps): StateCreator<AppStat
   return (set) => ({
     selected: undefined,
     menu: undefined,
-    dockTab: 'events',
+    dockTab: 'terminal',
     eventFilter: '',
+    notice: undefined,
+    showNotice: (notice) => set({ notice }),
     select(ref) {
       set(ref ? { selected: ref, dockTab: 'inspector' } : { selected: undefined });
       void simulation.request({ type: 'inspect', ref: ref ?? null }).catch(() => undefined);
