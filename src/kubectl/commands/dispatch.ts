@@ -36,6 +36,9 @@ const KUBECTL: Record<string, (ctx: CommandContext, words: string[]) => number> 
   set: setCommand,
 };
 
+/** Every kubectl verb Ordinal runs (the terminal completes exactly these). */
+export const KUBECTL_VERBS = Object.keys(KUBECTL);
+
 /** Real kubectl verbs Ordinal does not simulate yet: say so instead of pretending. */
 const NOT_YET = ['edit', 'create', 'expose', 'autoscale', 'top', 'wait', 'annotate', 'port-forward', 'cp', 'attach'];
 
@@ -48,7 +51,7 @@ export function dispatch(ctx: CommandContext, line: string): number {
   const [program, verb, ...rest] = words;
   try {
     if (program === 'kubectl' || program === 'k') {
-      if (!verb) throw new CommandError('kubectl controls the Kubernetes cluster manager.\nUse one of: ' + Object.keys(KUBECTL).join(', '));
+      if (!verb) throw new CommandError('kubectl controls the Kubernetes cluster manager.\nUse one of: ' + KUBECTL_VERBS.join(', '));
       const handler = KUBECTL[verb];
       if (handler) return handler(ctx, rest);
       if (NOT_YET.includes(verb)) throw new CommandError(`error: Ordinal does not simulate "kubectl ${verb}" yet`);

@@ -140,6 +140,9 @@ function dns(ctx: CommandContext, words: string[]): number {
 }
 
 /** Runs `sim <verb> …`. */
+/** Every sim verb (the terminal completes exactly these). */
+export const SIM_VERBS = ['crash', 'break-readiness', 'fix-readiness', 'node-down', 'node-up', 'add-node', 'remove-node', 'advance', 'wait', 'dns'];
+
 export function simCommand(ctx: CommandContext, words: string[]): number {
   const [verb, ...rest] = words;
   switch (verb) {
@@ -166,7 +169,7 @@ export function simCommand(ctx: CommandContext, words: string[]): number {
       return dns(ctx, rest);
     default:
       throw new CommandError(
-        `error: unknown sim verb "${verb ?? ''}"; use one of: crash, break-readiness, fix-readiness, node-down, node-up, add-node, remove-node, advance, wait, dns`,
+        `error: unknown sim verb "${verb ?? ''}"; use one of: ${SIM_VERBS.join(', ')}`,
       );
   }
 }
