@@ -84,6 +84,8 @@ export interface ContainerRuntime {
   probeSuccesses: number;
   /** Bumped when probe timing restarts; probe timers carry it so stale ones are ignored. */
   probeGen: number;
+  /** Consecutive liveness probe failures. */
+  livenessFailures?: number;
   /** Bumped on every (re)start; timers carry it so stale ones are ignored. */
   incarnation: number;
   containerId?: string;
@@ -102,6 +104,8 @@ export interface PodRuntime {
   /** emptyDir contents: survive container restarts, not pod deletion. */
   emptyDirs: Record<string, Record<string, string>>;
   readinessBroken?: boolean;
+  /** `sim break-liveness`: the liveness probe fails until `sim fix-liveness`. */
+  livenessBroken?: boolean;
   ip?: string;
   startedAt: number;
   /** Terminal phase once every container stopped for good. */

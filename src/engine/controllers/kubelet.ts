@@ -23,7 +23,7 @@ import { processPlan } from '../images';
 import { recordEvent } from '../recorder';
 import { boundVolume, isAttachable, podClaimNames, volumeRuntime } from '../storage';
 import { getObject, listObjects, removeObject, updateObject } from '../store';
-import { beginPull, onExited, onProbe, onPulled, onRestart, onStarted, podOf, restartForNewImage, SOURCE } from './kubeletContainers';
+import { beginPull, onExited, onLiveness, onProbe, onPulled, onRestart, onStarted, podOf, restartForNewImage, SOURCE } from './kubeletContainers';
 import { syncPodStatus } from './kubeletStatus';
 
 function newContainer(name: string, image: string): ContainerRuntime {
@@ -255,6 +255,7 @@ export const kubelet: Controller = {
     'kubelet.started': withRecord((state, rec, t) => onStarted(state, rec, index(t))),
     'kubelet.probe': withRecord((state, rec, t) => onProbe(state, rec, index(t))),
     'kubelet.probeSoon': withRecord((state, rec, t) => onProbe(state, rec, index(t))),
+    'kubelet.liveness': withRecord((state, rec, t) => onLiveness(state, rec, index(t))),
     'kubelet.exited': withRecord((state, rec, t) => onExited(state, rec, index(t), Number(t.data?.['code'] ?? 0))),
     'kubelet.restart': withRecord((state, rec, t) => onRestart(state, rec, index(t))),
     'kubelet.stopped': withRecord((state, rec, t) => {

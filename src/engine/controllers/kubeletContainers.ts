@@ -133,6 +133,7 @@ export function onStarted(state: ClusterState, rec: PodRuntime, index: number): 
   // A crash-looping app dies while starting up: it never gets to serve, so it is never Ready.
   c.ready = !probe && !rec.readinessBroken && !c.crashLoop;
   if (probe || rec.readinessBroken) scheduleProbe(state, rec, index, (probe?.initialDelaySeconds ?? 0) * 1000, true);
+  if (rec.livenessBroken && spec.livenessProbe) scheduleLiveness(state, rec, index, (spec.livenessProbe.initialDelaySeconds ?? 0) * 1000);
   const batch = pod.spec?.restartPolicy !== 'Always';
   const plan = processPlan(spec, batch, state.config.timing.commandRunMs);
   if (c.crashLoop) schedule(state, 1000, 'kubelet.exited', rec.uid, { ...timerData(rec, index, c), code: 1 });
@@ -200,6 +201,56 @@ export function setReadinessBroken(state: ClusterState, rec: PodRuntime, broken:
     const elapsed = state.now - (c.startedAt ?? state.now);
     scheduleProbe(state, rec, index, period - (elapsed % period), true);
   });
+}
+
+function scheduleLiveness(state: ClusterState, rec: PodRuntime, index: number, delayMs: number): void {
+  const c = rec.containers[index];
+  if (c) schedule(state, delayMs, 'kubelet.liveness', rec.uid, { c: index, inc: c.incarnation });
+}
+
+/**
+ * `sim break-liveness` / `sim fix-liveness`: the container's liveness probe
+ * fails (or passes again) from its next run. Returns the names of the
+ * containers without a liveness probe (nothing watches their health).
+ */
+export function setLivenessBroken(state: ClusterState, rec: PodRuntime, broken: boolean): string[] {
+  rec.livenessBroken = broken;
+  const pod = podOf(state, rec);
+  const unprobed: string[] = [];
+  rec.containers.forEach((c, index) => {
+    const probe = pod && specOf(pod, index)?.livenessProbe;
+    if (!probe) {
+      unprobed.push(c.name);
+      return;
+    }
+    c.livenessFailures = 0;
+    if (!broken || c.state !== 'running') return;
+    const period = (probe.periodSeconds ?? 10) * 1000;
+    const elapsed = state.now - (c.startedAt ?? state.now);
+    scheduleLiveness(state, rec, index, period - (elapsed % period));
+  });
+  return unprobed;
+}
+
+/** One liveness probe run: after failureThreshold failures the kubelet kills the container and restarts it (R11.4). */
+export function onLiveness(state: ClusterState, rec: PodRuntime, index: number): void {
+  const pod = podOf(state, rec);
+  const c = rec.containers[index];
+  const spec = pod && specOf(pod, index);
+  const probe = spec?.livenessProbe;
+  if (!pod || !c || !spec || !probe || c.state !== 'running' || rec.phase === 'terminating' || !rec.livenessBroken) return;
+  c.livenessFailures = (c.livenessFailures ?? 0) + 1;
+  event(state, rec, pod, c, 'Warning', 'Unhealthy', `Liveness probe failed: ${probeFailureText(probe, rec.ip ?? '').replace('404', '500')}`);
+  if (c.livenessFailures < (probe.failureThreshold ?? 3)) {
+    scheduleLiveness(state, rec, index, (probe.periodSeconds ?? 10) * 1000);
+    return;
+  }
+  c.livenessFailures = 0;
+  event(state, rec, pod, c, 'Normal', 'Killing', `Container ${c.name} failed liveness probe, will be restarted`);
+  // SIGTERM: servers exit cleanly; a shell that ignores it is killed at the end of the grace period.
+  const plan = processPlan(spec, pod.spec?.restartPolicy !== 'Always', state.config.timing.commandRunMs);
+  const killed = plan.kind === 'exit' && plan.ignoresSigterm;
+  onExited(state, rec, index, killed ? 137 : 0, killed ? 'Error' : 'Completed');
 }
 
 /** The container process ended with `code` (a crash, `sim crash`, or a finite command). */

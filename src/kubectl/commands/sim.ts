@@ -5,7 +5,7 @@
  */
 import { addNode } from '../../engine/bootstrap';
 import { LIMITS } from '../../engine/limits';
-import { crashContainer, setReadinessBroken } from '../../engine/controllers/kubeletContainers';
+import { crashContainer, setLivenessBroken, setReadinessBroken } from '../../engine/controllers/kubeletContainers';
 import { resumeKubelet } from '../../engine/controllers/kubelet';
 import { lastHeartbeatAt } from '../../engine/controllers/nodeHealth';
 import { deleteObject } from '../../engine/deletion';
@@ -57,6 +57,17 @@ function readiness(ctx: CommandContext, words: string[], broken: boolean): numbe
   const { pod, rec } = podRuntime(ctx, args.positional[0], args.flags['namespace'] ?? 'default');
   setReadinessBroken(ctx.state, rec, broken);
   ctx.term.print(`readiness probe of pod ${pod.metadata.name} will ${broken ? 'fail' : 'pass'} from its next run`);
+  return 0;
+}
+
+function liveness(ctx: CommandContext, words: string[], broken: boolean): number {
+  const args = parseArgs(words, { values: { namespace: 'namespace', n: 'namespace' }, booleans: {} });
+  const { pod, rec } = podRuntime(ctx, args.positional[0], args.flags['namespace'] ?? 'default');
+  const unprobed = setLivenessBroken(ctx.state, rec, broken);
+  if (unprobed.length === rec.containers.length) {
+    throw new CommandError(`error: pod ${pod.metadata.name} has no liveness probe, so the kubelet never restarts it for failing health checks; add a livenessProbe to its container`);
+  }
+  ctx.term.print(`liveness probe of pod ${pod.metadata.name} will ${broken ? 'fail' : 'pass'} from its next run`);
   return 0;
 }
 
@@ -141,7 +152,7 @@ function dns(ctx: CommandContext, words: string[]): number {
 
 /** Runs `sim <verb> …`. */
 /** Every sim verb (the terminal completes exactly these). */
-export const SIM_VERBS = ['crash', 'break-readiness', 'fix-readiness', 'node-down', 'node-up', 'add-node', 'remove-node', 'advance', 'wait', 'dns'];
+export const SIM_VERBS = ['crash', 'break-readiness', 'fix-readiness', 'break-liveness', 'fix-liveness', 'node-down', 'node-up', 'add-node', 'remove-node', 'advance', 'wait', 'dns'];
 
 export function simCommand(ctx: CommandContext, words: string[]): number {
   const [verb, ...rest] = words;
@@ -153,6 +164,10 @@ export function simCommand(ctx: CommandContext, words: string[]): number {
     case 'fix-readiness':
     case 'restore-readiness':
       return readiness(ctx, rest, false);
+    case 'break-liveness':
+      return liveness(ctx, rest, true);
+    case 'fix-liveness':
+      return liveness(ctx, rest, false);
     case 'node-down':
       return nodePower(ctx, rest, false);
     case 'node-up':
