@@ -1,6 +1,6 @@
 // Module-level map of node components: React Flow re-mounts every node when this object changes.
 import type { NodeTypes } from '@xyflow/react';
-import { AreaNode, LaneNode, OwnerNode, ServiceNode } from './nodes/ClusterNodes';
+import { AreaNode, BudgetNode, LaneNode, OwnerNode, ServiceNode } from './nodes/ClusterNodes';
 import { PodNode } from './nodes/PodNode';
 import { ClaimNode, VolumeNode } from './nodes/StorageNodes';
 
@@ -12,4 +12,5 @@ export const nodeTypes: NodeTypes = {
   volume: VolumeNode,
   service: ServiceNode,
   owner: OwnerNode,
+  budget: BudgetNode,
 };

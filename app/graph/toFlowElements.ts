@@ -23,6 +23,8 @@ export function refOf(node: PlacedNode): ObjectRef | undefined {
       return { kind: 'Service', namespace: node.data.namespace, name: node.data.name };
     case 'owner':
       return { kind: node.data.kind, namespace: node.data.namespace, name: node.data.name };
+    case 'budget':
+      return { kind: 'PodDisruptionBudget', namespace: node.data.namespace, name: node.data.name };
     default:
       return undefined;
   }

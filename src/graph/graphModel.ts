@@ -18,6 +18,8 @@ export interface LaneModel {
   name: string;
   ready: boolean;
   cordoned: boolean;
+  /** Taints as `key:Effect` (`node.kubernetes.io/unreachable:NoExecute`), in the Node's order. */
+  taints: string[];
   cpu: { requested: string; allocatable: string; fraction: number };
   memory: { requested: string; allocatable: string; fraction: number };
   podCount: number;
@@ -46,6 +48,39 @@ export interface PodModel {
   /** `Kind/namespace/name` of its controller, if any. */
   owner?: string;
   claims: string[];
+  /** True when its node is not Ready (the card is dimmed like the lane). */
+  nodeNotReady?: boolean;
+  /** Why it does not go away (`stuck: node unreachable`): deleting, on a NotReady node. */
+  stuck?: string;
+  /**
+   * A drain's eviction of it would be refused now: the PodDisruptionBudget that forbids it and its
+   * cause (`web-pdb: needs 2 healthy pods and has 2 currently`). Only for pods on a cordoned node.
+   */
+  evictionBlocked?: string;
+  /** StatefulSet pods: the `controller-revision-hash` suffix, and whether it is the set's update revision. */
+  revision?: { hash: string; current: boolean };
+  /** Database pods (`src/apps/`): the role recorded on the volume and how many rows it holds. */
+  database?: { role: 'primary' | 'replica' | 'standalone'; rows: number };
+}
+
+/**
+ * A PodDisruptionBudget: `kubectl get pdb`'s columns and its selector.
+ *
+ * @example
+ * { name: 'web-pdb', namespace: 'default', selector: 'app=nginx', minAvailable: '2', maxUnavailable: 'N/A',
+ *   allowedDisruptions: 1, currentHealthy: 3, desiredHealthy: 2, tone: 'ok' }
+ */
+export interface BudgetModel {
+  name: string;
+  namespace: string;
+  selector: string;
+  minAvailable: string;
+  maxUnavailable: string;
+  allowedDisruptions: number;
+  currentHealthy: number;
+  desiredHealthy: number;
+  /** `warning` while no disruption is allowed. */
+  tone: Tone;
 }
 
 /** A PersistentVolumeClaim, hung under the pod that mounts it. */
@@ -94,6 +129,11 @@ export interface OwnerModel {
   ready: string;
   /** `Kind/namespace/name` of its own controller (ReplicaSet → Deployment). */
   owner?: string;
+  /** Jobs: `Complete`, `Failed`, `Suspended` or `Running`; CronJobs: `Active` or `Suspended`. */
+  status?: string;
+  /** CronJobs: `spec.schedule`. */
+  schedule?: string;
+  tone?: Tone;
 }
 
 /** A link between two objects, by their ids (see `objectId`). */
@@ -117,11 +157,12 @@ export interface GraphModel {
   volumes: VolumeModel[];
   services: ServiceModel[];
   owners: OwnerModel[];
+  budgets: BudgetModel[];
   edges: GraphEdge[];
 }
 
 /** The id of an object in the graph and in test ids: `pod.web-0`, `claim.www-web-0`, `node.node-1`. */
-export function objectId(kind: 'pod' | 'claim' | 'volume' | 'service' | 'owner' | 'node', namespace: string | undefined, name: string, ownerKind?: string): string {
+export function objectId(kind: 'pod' | 'claim' | 'volume' | 'service' | 'owner' | 'node' | 'budget', namespace: string | undefined, name: string, ownerKind?: string): string {
   const ns = namespace && namespace !== 'default' ? `${namespace}/` : '';
   if (kind === 'owner') return `${(ownerKind ?? '').toLowerCase()}.${ns}${name}`;
   return `${kind}.${ns}${name}`;

@@ -10,7 +10,7 @@
  * carries group order and slots from one layout to the next so that nothing jumps when unrelated
  * objects come and go: new groups and new slots are appended, groups never shrink.
  */
-import type { ClaimModel, GraphEdge, GraphModel, LaneModel, OwnerModel, PodModel, ServiceModel, VolumeModel } from './graphModel';
+import type { BudgetModel, ClaimModel, GraphEdge, GraphModel, LaneModel, OwnerModel, PodModel, ServiceModel, VolumeModel } from './graphModel';
 import { objectId } from './graphModel';
 
 /** Geometry (graph units ≈ CSS px at zoom 1). */
@@ -20,6 +20,8 @@ export const LAYOUT = {
   ownerHeight: 44,
   /** Two lines: name, status, ready, restarts; then IP and DNS name. */
   podHeight: 62,
+  /** Third line of every pod card when some pod has one: database role and rows, stuck, eviction refused. */
+  factsHeight: 22,
   /** Extra height of an unscheduled pod card for the scheduler's message (about five wrapped lines). */
   messageHeight: 92,
   claimHeight: 36,
@@ -29,7 +31,14 @@ export const LAYOUT = {
   laneGap: 12,
   serviceWidth: 340,
   recordHeight: 24,
+  /** PodDisruptionBudget card: title, then selector and allowed disruptions. */
+  budgetHeight: 62,
 } as const;
+
+/** True when the pod card has its third line (see `LAYOUT.factsHeight`). */
+export function hasFacts(pod: PodModel): boolean {
+  return Boolean(pod.stuck || pod.evictionBlocked || pod.database);
+}
 
 /** What the layout remembers between calls: group order and width, and the columns of non-ordinal pods. */
 export interface LayoutMemory {
@@ -50,6 +59,7 @@ export type PlacedNode = { id: string; x: number; y: number; width: number; heig
   | { type: 'volume'; data: VolumeModel }
   | { type: 'service'; data: ServiceModel }
   | { type: 'owner'; data: OwnerModel }
+  | { type: 'budget'; data: BudgetModel }
 );
 
 /**
@@ -168,20 +178,39 @@ export function layoutGraph(model: GraphModel, previous?: LayoutMemory): GraphLa
   const bandWidth = columns * L.columnWidth + L.gap;
 
   const hasLocal = model.volumes.some((v) => v.node);
-  const bandHeight = L.laneHeader + L.podHeight + L.gap + L.claimHeight + (hasLocal ? L.gap + L.volumeHeight : 0) + L.gap;
+  const podHeight = L.podHeight + (model.pods.some(hasFacts) ? L.factsHeight : 0);
+  const bandHeight = L.laneHeader + podHeight + L.gap + L.claimHeight + (hasLocal ? L.gap + L.volumeHeight : 0) + L.gap;
   const nodes: PlacedNode[] = [];
   const cards: PlacedNode[] = [];
 
-  // Row 1: the owner of each column group, spanning its columns.
+  // Row 1: the owner of each column group, spanning its columns. An owner of owners (Deployment →
+  // ReplicaSets, CronJob → Jobs) spans its children's columns in a row above.
   let y = 0;
   const extraOwners: OwnerModel[] = [];
+  const spans = new Map<string, { start: number; width: number }>();
   for (const owner of model.owners) {
     const span = cols.groupStart(`${owner.kind}/${owner.namespace}/${owner.name}`);
-    if (!span) {
+    if (span) spans.set(`${owner.kind}/${owner.namespace}/${owner.name}`, span);
+  }
+  const parents: { owner: OwnerModel; start: number; end: number }[] = [];
+  for (const owner of model.owners) {
+    const key = `${owner.kind}/${owner.namespace}/${owner.name}`;
+    if (spans.has(key)) continue;
+    const children = model.owners.flatMap((o) => (o.owner === key ? [spans.get(`${o.kind}/${o.namespace}/${o.name}`)] : [])).filter((s) => s !== undefined);
+    if (children.length === 0) {
       extraOwners.push(owner);
       continue;
     }
-    cards.push({ id: objectId('owner', owner.namespace, owner.name, owner.kind), type: 'owner', data: owner, x: xOf(span.start), y, width: span.width * L.columnWidth - (L.columnWidth - L.cardWidth), height: L.ownerHeight });
+    parents.push({ owner, start: Math.min(...children.map((c) => c.start)), end: Math.max(...children.map((c) => c.start + c.width)) });
+  }
+  const cardSpan = (columns: number) => columns * L.columnWidth - (L.columnWidth - L.cardWidth);
+  for (const { owner, start, end } of parents) {
+    cards.push({ id: objectId('owner', owner.namespace, owner.name, owner.kind), type: 'owner', data: owner, x: xOf(start), y, width: cardSpan(end - start), height: L.ownerHeight });
+  }
+  if (parents.length) y += L.ownerHeight + L.laneGap;
+  for (const owner of model.owners) {
+    const span = spans.get(`${owner.kind}/${owner.namespace}/${owner.name}`);
+    if (span) cards.push({ id: objectId('owner', owner.namespace, owner.name, owner.kind), type: 'owner', data: owner, x: xOf(span.start), y, width: cardSpan(span.width), height: L.ownerHeight });
   }
   y += L.ownerHeight + L.laneGap;
 
@@ -215,10 +244,10 @@ export function layoutGraph(model: GraphModel, previous?: LayoutMemory): GraphLa
   const height = y - L.laneGap;
 
   const podTop = (band: number) => band + L.laneHeader;
-  const claimTop = (band: number) => podTop(band) + L.podHeight + L.gap + (band === pendingY && needsPending ? pendingExtra : 0);
+  const claimTop = (band: number) => podTop(band) + podHeight + L.gap + (band === pendingY && needsPending ? pendingExtra : 0);
   for (const pod of model.pods) {
     const band = (pod.node ? bandY.get(pod.node) : undefined) ?? pendingY;
-    const height = L.podHeight + (band === pendingY && pod.message ? pendingExtra : 0);
+    const height = podHeight + (band === pendingY && pod.message ? pendingExtra : 0);
     cards.push({ id: objectId('pod', pod.namespace, pod.name), type: 'pod', data: pod, x: xOf(cols.podColumn(pod)), y: podTop(band), width: L.cardWidth, height });
   }
   const claimColumn = new Map<string, number>();
@@ -249,7 +278,11 @@ export function layoutGraph(model: GraphModel, previous?: LayoutMemory): GraphLa
     cards.push({ id: objectId('owner', owner.namespace, owner.name, owner.kind), type: 'owner', data: owner, x: sideX, y: sideY, width: L.serviceWidth, height: L.ownerHeight });
     sideY += L.ownerHeight + L.laneGap;
   }
-  const width = sideX + (model.services.length || extraOwners.length ? L.serviceWidth : 0);
+  for (const budget of model.budgets) {
+    cards.push({ id: objectId('budget', budget.namespace, budget.name), type: 'budget', data: budget, x: sideX, y: sideY, width: L.serviceWidth, height: L.budgetHeight });
+    sideY += L.budgetHeight + L.laneGap;
+  }
+  const width = sideX + (model.services.length || extraOwners.length || model.budgets.length ? L.serviceWidth : 0);
   for (const band of nodes) band.width = Math.max(band.width, bandWidth);
 
   const ids = new Set([...nodes, ...cards].map((n) => n.id));

@@ -5,7 +5,7 @@
  */
 import type { Node, PersistentVolume, PersistentVolumeClaim, Service } from 'kubernetes-types/core/v1';
 import type { ClusterState } from '../engine/clusterState';
-import { listObjects } from '../engine/store';
+import { getObject, listObjects } from '../engine/store';
 import { serviceFqdn, serviceViews } from '../dns/dnsRecords';
 import type { KObject } from '../model/objects';
 import { controllerOf } from '../model/objects';
@@ -14,6 +14,7 @@ import { getCondition, isPodReady, isTerminal, podReadyText, podRestarts, podSta
 import { formatBytes, formatCpu, parseQuantity } from '../model/quantity';
 import type { ClaimModel, GraphEdge, GraphModel, LaneModel, OwnerModel, PodModel, ServiceModel, Tone, VolumeModel } from './graphModel';
 import { objectId } from './graphModel';
+import { budgetModels, databaseFacts, nodeReady, evictionBlocked, jobStatus, jobTone, podRevision, stuckReason, taintTexts } from './facts';
 
 type NodeObject = Node & KObject;
 type PvcObject = PersistentVolumeClaim & KObject;
@@ -62,6 +63,7 @@ function toLane(node: NodeObject, pods: PodObject[]): LaneModel {
     name,
     ready,
     cordoned: node.spec?.unschedulable === true,
+    taints: taintTexts(node),
     cpu: { requested: formatCpu(cpuReq), allocatable: formatCpu(cpuAlloc), fraction: cpuAlloc ? cpuReq / cpuAlloc : 0 },
     memory: { requested: memReq ? formatBytes(memReq) : '0', allocatable: formatBytes(memAlloc), fraction: memAlloc ? memReq / memAlloc : 0 },
     podCount: pods.filter((p) => p.spec?.nodeName === name && !isTerminal(p)).length,
@@ -91,6 +93,15 @@ function toPod(state: ClusterState, pod: PodObject, headless: Set<string>): PodM
   if (!model.node && scheduled?.status === 'False' && scheduled.message) model.message = scheduled.message;
   const controller = controllerOf(pod);
   if (controller) model.owner = ownerKey(controller, namespace);
+  if (model.node && !nodeReady(getObject<NodeObject>(state, 'Node', undefined, model.node))) model.nodeNotReady = true;
+  const stuck = stuckReason(state, pod);
+  if (stuck) model.stuck = stuck;
+  const blocked = evictionBlocked(state, pod);
+  if (blocked) model.evictionBlocked = blocked;
+  const revision = podRevision(state, pod);
+  if (revision) model.revision = revision;
+  const database = databaseFacts(state, pod);
+  if (database) model.database = database;
   return model;
 }
 
@@ -121,6 +132,15 @@ function toOwner(obj: KObject): OwnerModel {
   else if (obj.kind === 'CronJob') ready = '';
   else ready = `${status.readyReplicas ?? 0}/${spec.replicas ?? 1}`;
   const model: OwnerModel = { kind: obj.kind, name: obj.metadata.name, namespace, ready };
+  if (obj.kind === 'Job') {
+    model.status = jobStatus(obj);
+    model.tone = jobTone(model.status);
+  } else if (obj.kind === 'CronJob') {
+    const cron = obj as KObject & { spec?: { schedule?: string; suspend?: boolean }; status?: { active?: unknown[] } };
+    if (cron.spec?.schedule) model.schedule = cron.spec.schedule;
+    model.status = cron.spec?.suspend ? 'Suspended' : cron.status?.active?.length ? 'Active' : 'Scheduled';
+    model.tone = cron.spec?.suspend ? 'warning' : cron.status?.active?.length ? 'progress' : 'neutral';
+  }
   const controller = controllerOf(obj);
   if (controller) model.owner = ownerKey(controller, namespace);
   return model;
@@ -203,5 +223,5 @@ export function toGraphModel(state: ClusterState): GraphModel {
       return model;
     });
 
-  return { lanes, pods: podModels, claims, volumes, services: serviceModels, owners, edges };
+  return { lanes, pods: podModels, claims, volumes, services: serviceModels, owners, budgets: budgetModels(state), edges };
 }

@@ -21,10 +21,16 @@ function LaneBand({ data }: NodeProps<CardNode>) {
     <div className={`lane ${lane.ready ? '' : 'not-ready'} ${lane.cordoned ? 'cordoned' : ''}`} data-testid={`graph.${data.id}`}>
       <div className="lane-header">
         <span className="name">{lane.name}</span>
-        <Badge tone={lane.ready ? 'ok' : 'error'} text={lane.ready ? 'Ready' : 'NotReady'} />
+        <Badge tone={lane.ready ? 'ok' : 'error'} text={lane.ready ? 'Ready' : 'NotReady'} testId={`graph.${data.id}.ready`} />
         {lane.cordoned ? <Badge tone="warning" text="SchedulingDisabled" /> : null}
-        <Meter label="cpu" used={lane.cpu.requested} total={lane.cpu.allocatable} fraction={lane.cpu.fraction} />
-        <Meter label="mem" used={lane.memory.requested} total={lane.memory.allocatable} fraction={lane.memory.fraction} />
+        {lane.taints.length ? (
+          <span className="taints" data-testid={`graph.${data.id}.taints`} title={lane.taints.join('\n')}>
+            {lane.taints.map((t) => t.replace(/^node\.kubernetes\.io\//, '')).join(' ')}
+          </span>
+        ) : null}
+        {/* An unreachable node reports nothing: its taints say more than its resource meters. */}
+        {lane.ready ? <Meter label="cpu" used={lane.cpu.requested} total={lane.cpu.allocatable} fraction={lane.cpu.fraction} /> : null}
+        {lane.ready ? <Meter label="mem" used={lane.memory.requested} total={lane.memory.allocatable} fraction={lane.memory.fraction} /> : null}
       </div>
     </div>
   );
@@ -61,16 +67,55 @@ function ServiceCard({ data }: NodeProps<CardNode>) {
   );
 }
 
+/** Owner card: `StatefulSet web ready 3/3`, `Job backup Complete 1/1`, `CronJob backup Scheduled 0 * * * *`. */
 function OwnerCard({ data }: NodeProps<CardNode>) {
   if (data.type !== 'owner') return null;
   const owner = data.data;
+  const id = `graph.${data.id}`;
+  const jobLike = owner.kind === 'Job' || owner.kind === 'CronJob';
   return (
-    <div className="card owner" data-testid={`graph.${data.id}`}>
+    <div className="card owner" data-testid={id}>
       <Ports />
       <div className="card-title">
         <span className="kind">{owner.kind}</span>
         <span className="name">{owner.name}</span>
-        {owner.ready ? <span className="small">ready {owner.ready}</span> : null}
+        {owner.status ? <Badge tone={owner.tone ?? 'neutral'} text={owner.status} testId={`${id}.status`} /> : null}
+        {owner.ready ? (
+          <span className="small" data-testid={`${id}.ready`}>
+            {jobLike ? owner.ready : `ready ${owner.ready}`}
+          </span>
+        ) : null}
+        {owner.schedule ? (
+          <span className="schedule" data-testid={`${id}.schedule`} title="schedule">
+            {owner.schedule}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** A PodDisruptionBudget: name, selector and `kubectl get pdb`'s ALLOWED DISRUPTIONS. */
+function BudgetCard({ data }: NodeProps<CardNode>) {
+  if (data.type !== 'budget') return null;
+  const pdb = data.data;
+  const id = `graph.${data.id}`;
+  const rule = pdb.minAvailable !== 'N/A' ? `minAvailable ${pdb.minAvailable}` : `maxUnavailable ${pdb.maxUnavailable}`;
+  return (
+    <div className={`card budget tone-${pdb.tone}`} data-testid={id}>
+      <Ports />
+      <div className="card-title">
+        <span className="kind">PDB</span>
+        <span className="name">{pdb.name}</span>
+        <span className="small">{rule}</span>
+      </div>
+      <div className="card-line">
+        <span className="selector" data-testid={`${id}.selector`}>
+          {pdb.selector}
+        </span>
+        <span title={`healthy ${pdb.currentHealthy}, needs ${pdb.desiredHealthy}`}>
+          ALLOWED DISRUPTIONS <Badge tone={pdb.tone} text={String(pdb.allowedDisruptions)} testId={`${id}.allowed`} />
+        </span>
       </div>
     </div>
   );
@@ -80,3 +125,4 @@ export const LaneNode = memo(LaneBand);
 export const AreaNode = memo(AreaBand);
 export const ServiceNode = memo(ServiceCard);
 export const OwnerNode = memo(OwnerCard);
+export const BudgetNode = memo(BudgetCard);

@@ -4,15 +4,17 @@ import type { CardNode } from '../toFlowElements';
 import { Badge, Ports } from './cardParts';
 
 /**
- * A pod, compact for a projector: name, STATUS, READY and restarts on the first line; IP and the
- * stable DNS name on the second; while unscheduled, the scheduler's whole message (wrapped).
+ * A pod, compact for a projector: name, STATUS, READY, restarts and (StatefulSet pods) the
+ * revision on the first line; IP and the stable DNS name on the second; then, when the graph has
+ * any, a line of facts: database role and rows, stuck on an unreachable node, eviction refused by
+ * a PodDisruptionBudget; while unscheduled, the scheduler's whole message (wrapped).
  */
 function PodCard({ data }: NodeProps<CardNode>) {
   if (data.type !== 'pod') return null;
   const pod = data.data;
   const id = `graph.${data.id}`;
   return (
-    <div className={`card pod tone-${pod.tone}`} data-testid={id} data-status={pod.status} data-node={pod.node ?? ''}>
+    <div className={`card pod tone-${pod.tone}${pod.nodeNotReady ? ' on-not-ready' : ''}`} data-testid={id} data-status={pod.status} data-node={pod.node ?? ''}>
       <Ports />
       <div className="card-title">
         <span className="name" data-testid={`${id}.name`}>{pod.name}</span>
@@ -24,6 +26,16 @@ function PodCard({ data }: NodeProps<CardNode>) {
         <span key={pod.restarts} className={pod.restarts ? 'restarts bumped' : 'restarts'} data-testid={`${id}.restarts`} title="restarts">
           ↻ {pod.restarts}
         </span>
+        {pod.revision ? (
+          <span
+            className={pod.revision.current ? 'revision' : 'revision old'}
+            data-testid={`${id}.revision`}
+            data-current={pod.revision.current ? 'true' : 'false'}
+            title={pod.revision.current ? 'controller-revision-hash: the update revision' : 'controller-revision-hash: an old revision, not yet updated'}
+          >
+            {pod.revision.hash}
+          </span>
+        ) : null}
       </div>
       <div className="card-line address">
         <span className="ip" data-testid={`${id}.ip`}>{pod.ip ?? 'no IP'}</span>
@@ -33,6 +45,26 @@ function PodCard({ data }: NodeProps<CardNode>) {
           </span>
         ) : null}
       </div>
+      {pod.stuck || pod.evictionBlocked || pod.database ? (
+        <div className="card-line facts" data-testid={`${id}.facts`}>
+          {pod.database && pod.database.role !== 'standalone' ? <Badge tone={pod.database.role === 'primary' ? 'ok' : 'neutral'} text={pod.database.role} testId={`${id}.role`} /> : null}
+          {pod.database ? (
+            <span className="rows" data-testid={`${id}.rows`}>
+              {pod.database.rows} {pod.database.rows === 1 ? 'row' : 'rows'}
+            </span>
+          ) : null}
+          {pod.stuck ? (
+            <span className="note warning" data-testid={`${id}.stuck`}>
+              {pod.stuck}
+            </span>
+          ) : null}
+          {pod.evictionBlocked ? (
+            <span className="note warning" data-testid={`${id}.eviction`} title={`eviction refused: ${pod.evictionBlocked}`}>
+              eviction refused: {pod.evictionBlocked}
+            </span>
+          ) : null}
+        </div>
+      ) : null}
       {pod.message ? (
         <div className="card-message" data-testid={`${id}.message`}>
           {pod.message}
