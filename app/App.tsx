@@ -2,6 +2,7 @@ import { ClusterGraph } from './graph/ClusterGraph';
 import { EditorPane } from './editor/EditorPane';
 import { Dock } from './inspector/Dock';
 import { PlaybackBar } from './playback/PlaybackBar';
+import { ShareButton } from './share/ShareButton';
 import { useAppStore } from './store/appStore';
 import { ContextMenu } from './ui/ContextMenu';
 
@@ -26,6 +27,7 @@ export function App() {
         <button data-testid="toolbar.add-node" onClick={() => void run(`sim add-node node-${nodeCount + 1}`)}>
           + Add node
         </button>
+        <ShareButton />
       </header>
       {crash ? (
         <div className="crash-banner" role="alert" data-testid="crash-banner">

@@ -1,11 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import type { JournalEntry, ObjectRef } from '../src/protocol/messages';
+import { parseScenario } from '../src/scenarios/parseScenario';
+import { isScenarioUrl } from '../src/scenarios/scenarioUrl';
 import { App } from './App';
 import { createSimulationClient } from './simulation/simulationClient';
 import { createAppStore, installAppStore } from './store/appStore';
 import { installTestApi } from './testApi';
 import { installAutosave } from './workspace/autosave';
-import { chooseScenario } from './workspace/chooseScenario';
+import { openScenario } from './share/shareLink';
+import { installShareSource } from './share/shareSource';
 import { DEFAULT_SCENARIO, SCENARIOS } from './workspace/scenarioCatalog';
 import { browserStorage } from './workspace/workspaceStorage';
 import './styles.css';
@@ -16,11 +20,28 @@ const storage = browserStorage();
 const store = createAppStore({ simulation, storage });
 installAppStore(store);
 installTestApi(store, simulation);
-// `?scenario=<name>` opens another bundled scenario (app/README.md).
-const choice = chooseScenario(window.location.search, SCENARIOS, DEFAULT_SCENARIO);
+// A share link (`#v1/…`) wins; otherwise `?scenario=<name>` opens a bundled scenario (app/README.md).
+const choice = openScenario(window.location, SCENARIOS, DEFAULT_SCENARIO);
 if (choice.notice) store.getState().showNotice(choice.notice);
+installShareSource({ scenarioText: choice.text, simulation });
 installAutosave(store, storage);
-void store.getState().loadScenario(choice.text, choice.name);
+if (choice.replay) void openSharedScenario(choice.text, choice.replay, choice.selected);
+else void store.getState().loadScenario(choice.text, choice.name);
+// Pasting another share link into the address bar changes only the fragment: open it.
+window.addEventListener('hashchange', () => {
+  if (isScenarioUrl(window.location.hash)) window.location.reload();
+});
+
+/** Replays a share link. Its files are not autosaved: the link itself holds them. */
+async function openSharedScenario(text: string, replay: JournalEntry[], selected: ObjectRef | undefined) {
+  const snapshot = await simulation.request({ type: 'load', scenarioText: text, replay }).catch(() => undefined);
+  const files = snapshot?.files;
+  if (!files) return;
+  store.setState({ scenarioFiles: parseScenario(text).scenario?.files ?? {} });
+  const first = Object.keys(files)[0];
+  if (first !== undefined) store.getState().setActiveFile(first);
+  if (selected) store.getState().select(selected);
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
