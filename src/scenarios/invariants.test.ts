@@ -5,41 +5,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ChangeRecord, ClusterState } from '../engine/clusterState';
-import { listObjects } from '../engine/store';
 import { isRunningAndReady, ordinalOf, type PodObject } from '../model/pod';
-import type { KObject } from '../model/objects';
 import { Session } from '../kubectl/session';
 import { createScenarioState } from './runScenario';
+import { assertAtMostOneRunningPerIdentity, assertRwoAttachedOnce, WEB_STATEFULSET } from '../testing/invariants';
 
-const WEB = `apiVersion: v1
-kind: Service
-metadata: {name: nginx}
-spec:
-  clusterIP: None
-  selector: {app: nginx}
-  ports: [{name: web, port: 80}]
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata: {name: web}
-spec:
-  serviceName: nginx
-  replicas: 3
-  selector: {matchLabels: {app: nginx}}
-  template:
-    metadata: {labels: {app: nginx}}
-    spec:
-      terminationGracePeriodSeconds: 5
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        volumeMounts: [{name: www, mountPath: /usr/share/nginx/html}]
-  volumeClaimTemplates:
-  - metadata: {name: www}
-    spec:
-      accessModes: [ReadWriteOnce]
-      resources: {requests: {storage: 1Gi}}
-`;
+const WEB = WEB_STATEFULSET;
 
 const ordinal = fc.integer({ min: 0, max: 4 });
 const node = fc.constantFrom('node-1', 'node-2', 'node-3');
@@ -72,8 +43,8 @@ class Checker {
     const changes = this.state.changes.slice(this.seen);
     this.seen = this.state.changes.length;
     for (const change of changes) this.apply(change);
-    this.atMostOneRunningPerIdentity();
-    this.rwoAttachedOnce();
+    assertAtMostOneRunningPerIdentity(this.state);
+    assertRwoAttachedOnce(this.state);
   }
 
   private apply(change: ChangeRecord): void {
@@ -93,24 +64,6 @@ class Checker {
     }
     if (change.type === 'DELETED') this.pods.delete(change.key);
     else this.pods.set(change.key, pod);
-  }
-
-  private atMostOneRunningPerIdentity(): void {
-    const running = new Map<string, number>();
-    for (const rec of Object.values(this.state.runtime.pods)) {
-      if (!rec.containers.some((c) => c.state === 'running')) continue;
-      running.set(rec.key, (running.get(rec.key) ?? 0) + 1);
-    }
-    for (const [key, count] of running) if (count > 1) throw new Error(`${count} running pods with identity ${key}`);
-  }
-
-  private rwoAttachedOnce(): void {
-    for (const pv of listObjects<KObject & { spec?: { accessModes?: string[] } }>(this.state, 'PersistentVolume')) {
-      const attached = this.state.runtime.volumes[pv.metadata.name]?.attachedTo ?? [];
-      if (pv.spec?.accessModes?.includes('ReadWriteOnce') && attached.length > 1) {
-        throw new Error(`RWO volume ${pv.metadata.name} attached to ${attached.join(', ')}`);
-      }
-    }
   }
 }
 
