@@ -34,7 +34,7 @@ window.addEventListener('hashchange', () => {
 
 /** Replays a share link. Its files are not autosaved: the link itself holds them. */
 async function openSharedScenario(text: string, replay: JournalEntry[], selected: ObjectRef | undefined) {
-  const snapshot = await simulation.request({ type: 'load', scenarioText: text, replay }).catch(() => undefined);
+  const snapshot = await simulation.request({ type: 'load', scenarioText: text, replay, origin: 'link' }).catch(() => undefined);
   const files = snapshot?.files;
   if (!files) return;
   store.setState({ scenarioFiles: parseScenario(text).scenario?.files ?? {} });

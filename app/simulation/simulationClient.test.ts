@@ -19,6 +19,15 @@ describe('SimulationHost', () => {
     expect(snapshot.diagnostics['web.yaml']).toEqual([]);
   });
 
+  it('says whether replayed steps come from a shared link or a restart', () => {
+    const replay = [{ type: 'line' as const, line: 'kubectl scale sts web --replicas=3' }];
+    const link = new SimulationHost().handle({ type: 'load', requestId: 1, scenarioText: webScenario, replay, origin: 'link' });
+    expect(link.terminal).toContain('# replayed 1 step(s) from the shared link');
+    expect(link.terminal).not.toContain('after a restart');
+    const restart = new SimulationHost().handle({ type: 'load', requestId: 1, scenarioText: webScenario, replay });
+    expect(restart.terminal).toContain('# restored 1 step(s) after a restart');
+  });
+
   it('records played time as `sim advance` before the next command line', () => {
     const host = new SimulationHost();
     const loaded = host.handle({ type: 'load', requestId: 1, scenarioText: webScenario });

@@ -44,7 +44,7 @@ export class SimulationHost {
     let files: Record<string, string> | undefined;
     switch (request.type) {
       case 'load':
-        files = this.load(request.scenarioText, request.replay ?? []);
+        files = this.load(request.scenarioText, request.replay ?? [], request.origin);
         break;
       case 'command':
         result = this.command(request.line, request.echo);
@@ -102,7 +102,7 @@ export class SimulationHost {
     return this.snapshot();
   }
 
-  private load(scenarioText: string, replay: JournalEntry[]): Record<string, string> {
+  private load(scenarioText: string, replay: JournalEntry[], origin: 'restart' | 'link' = 'restart'): Record<string, string> {
     const { scenario, diagnostics } = parseScenario(scenarioText);
     const errors = diagnostics.filter((d) => d.severity === 'error');
     if (!scenario || errors.length) throw new Error(`the scenario cannot be read: ${errors.map((d) => formatDiagnostic(d)).join('; ')}`);
@@ -123,7 +123,9 @@ export class SimulationHost {
       }
       this.session.drainWatchOutput();
       this.journal = [...replay];
-      this.terminal.push(`# restored ${replay.length} step(s) after a restart`);
+      this.terminal.push(
+        origin === 'link' ? `# replayed ${replay.length} step(s) from the shared link` : `# restored ${replay.length} step(s) after a restart`,
+      );
     }
     this.diagnostics = {};
     for (const [file, text] of Object.entries(this.session.files)) this.diagnostics[file] = checkFile(text, file);

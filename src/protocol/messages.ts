@@ -35,7 +35,7 @@ export interface ObjectRef {
  * { type: 'command', requestId: 7, line: 'kubectl delete pod web-1', echo: true }
  */
 export type SimulationRequest = { requestId: number } & (
-  | { type: 'load'; scenarioText: string; replay?: JournalEntry[] }
+  | { type: 'load'; scenarioText: string; replay?: JournalEntry[]; /** Why steps are replayed: a worker restart (default) or a shared link. */ origin?: 'restart' | 'link' }
   | { type: 'command'; line: string; echo: boolean }
   | { type: 'play' }
   | { type: 'pause' }
