@@ -1,0 +1,36 @@
+import { useMemo } from 'react';
+import { chooseScenario } from './chooseScenario';
+import { DEFAULT_SCENARIO, SCENARIOS, galleryEntries, scenarioHref } from './scenarioCatalog';
+
+/**
+ * The top bar's gallery menu: every gallery scenario by title. Choosing one opens it through the
+ * same path as a typed `?scenario=<name>` — the address changes and the page loads it (its
+ * autosaved files, if any, come back as they would after a reload).
+ */
+export function ScenarioPicker() {
+  const entries = useMemo(() => galleryEntries(), []);
+  const open = chooseScenario(window.location.search, SCENARIOS, DEFAULT_SCENARIO).name;
+  const current = entries.some((e) => e.name === open) && !window.location.hash ? open : '';
+  return (
+    <select
+      data-testid="toolbar.scenario-picker"
+      aria-label="Open a scenario from the gallery"
+      title="Open a scenario from the gallery"
+      value={current}
+      style={{ maxWidth: '18rem' }}
+      onChange={(e) => {
+        const name = e.target.value;
+        if (name && name !== current) window.location.assign(scenarioHref(window.location.href, name));
+      }}
+    >
+      <option value="" disabled>
+        Gallery…
+      </option>
+      {entries.map((e) => (
+        <option key={e.name} value={e.name}>
+          {e.title}
+        </option>
+      ))}
+    </select>
+  );
+}
