@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import type { JournalEntry } from '../../src/protocol/messages';
+import { exportScenario } from '../../src/scenarios/exportScenario';
+import { parseScenario } from '../../src/scenarios/parseScenario';
+import { appStore } from '../store/appStore';
+import { shareSource } from './shareSource';
+import './export.css';
+
+interface Download {
+  name: string;
+  url: string;
+}
+
+/**
+ * "Export": the workspace's YAML files and `replay.sh` (the script's kubectl commands, sim verbs
+ * as comments) for a real cluster, each offered as a download (Blob URLs, revoked on Close).
+ */
+export function ExportButton() {
+  const [downloads, setDownloads] = useState<Download[] | undefined>(undefined);
+  const [status, setStatus] = useState('');
+
+  async function open() {
+    const source = shareSource();
+    if (!source) return;
+    const state = appStore().getState();
+    const wasPlaying = state.snapshot?.playing ?? false;
+    // Pausing records the time played so far in the journal (`sim advance …`), which becomes a `sleep`.
+    if (wasPlaying) await source.simulation.request({ type: 'pause' }).catch(() => undefined);
+    const journal: JournalEntry[] = [...source.simulation.journal()];
+    if (wasPlaying) void source.simulation.request({ type: 'play' }).catch(() => undefined);
+    const { scenario } = parseScenario(source.scenarioText);
+    if (!scenario) {
+      setStatus('This scenario cannot be exported: the open scenario cannot be read.');
+      setDownloads([]);
+      return;
+    }
+    // The editor's files as they are now: edits not yet applied are exported too.
+    const replayed: Record<string, string> = { ...scenario.files };
+    for (const entry of journal) if (entry.type === 'file') replayed[entry.file] = entry.text;
+    for (const file of Object.keys(state.files).sort()) {
+      const text = state.files[file] ?? '';
+      if (replayed[file] !== text) journal.push({ type: 'file', file, text });
+    }
+    const exported = exportScenario(scenario, journal);
+    const items = [...exported.files.map((f) => ({ name: f.name, text: f.text, type: 'application/yaml' })), { name: 'replay.sh', text: exported.script, type: 'text/x-shellscript' }];
+    close();
+    setStatus('');
+    setDownloads(items.map((item) => ({ name: item.name, url: URL.createObjectURL(new Blob([item.text], { type: item.type })) })));
+  }
+
+  function close() {
+    setDownloads((current) => {
+      for (const d of current ?? []) URL.revokeObjectURL(d.url);
+      return undefined;
+    });
+  }
+
+  return (
+    <>
+      <button data-testid="toolbar.export" onClick={() => void open()} title="Download the files and a kubectl script to run this on a real cluster">
+        Export
+      </button>
+      {downloads !== undefined ? (
+        <div className="export-dialog" role="dialog" aria-label="Run this on a real cluster" data-testid="export.dialog">
+          <p>Run this on a real cluster (kind, minikube or k3s): save the files in one folder, then run <code>bash replay.sh</code> there.</p>
+          <ul className="export-files">
+            {downloads.map((d) => (
+              <li key={d.name}>
+                <a href={d.url} download={d.name} data-testid={`export.file.${d.name}`}>
+                  {d.name}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <p className="export-note">The script runs the kubectl commands; the simulated events (crashes, node failures) become comments saying how to cause them by hand.</p>
+          <p className="export-status" role="status" data-testid="export.status">
+            {status}
+          </p>
+          <button data-testid="export.close" onClick={close}>
+            Close
+          </button>
+        </div>
+      ) : null}
+    </>
+  );
+}
