@@ -1,12 +1,23 @@
 import { ClusterGraph } from './graph/ClusterGraph';
 import { EditorPane } from './editor/EditorPane';
+import { EmbedLayout } from './layout/EmbedLayout';
+import { EditorToggle, PresenterToggle } from './layout/PresenterButtons';
+import { useClassroomMode } from './layout/useClassroomMode';
+import { usePresenterLayout } from './layout/usePresenterLayout';
+import { useRevealPending } from './layout/useRevealPending';
 import { Dock } from './inspector/Dock';
 import { PlaybackBar } from './playback/PlaybackBar';
+import { ExportButton } from './share/ExportButton';
 import { ShareButton } from './share/ShareButton';
 import { useAppStore } from './store/appStore';
 import { ContextMenu } from './ui/ContextMenu';
+import { ScenarioPicker } from './workspace/ScenarioPicker';
 
-/** Layout only: top bar, editor | graph, and the full-width dock (terminal | events | inspector). */
+/**
+ * Layout only: top bar, editor | graph, and the full-width dock (terminal | events | inspector).
+ * `?mode=presenter` (or the Presenter button) collapses the editor and enlarges the type;
+ * `?mode=embed` is the compact read-only view of `layout/EmbedLayout`.
+ */
 export function App() {
   const title = useAppStore((s) => s.snapshot?.scenarioTitle);
   const crash = useAppStore((s) => s.crash);
@@ -15,11 +26,17 @@ export function App() {
   const ready = useAppStore((s) => s.snapshot !== undefined);
   const run = useAppStore((s) => s.run);
   const nodeCount = useAppStore((s) => s.snapshot?.names['Node']?.length ?? 0);
+  const [mode, setMode] = useClassroomMode();
+  const { editorOpen, setEditorOpen } = usePresenterLayout(mode);
+  useRevealPending();
+  if (mode === 'embed') return <EmbedLayout />;
+  const presenter = mode === 'presenter';
   return (
-    <div className="app">
+    <div className={presenter ? 'app mode-presenter' : 'app'} data-mode={mode}>
       <header className="topbar">
         <h1>Ordinal</h1>
         <span className="scenario-title">{title}</span>
+        <ScenarioPicker />
         <span className="engine-status" data-testid="engine-status">
           {ready ? 'ready' : 'starting…'}
         </span>
@@ -28,6 +45,9 @@ export function App() {
           + Add node
         </button>
         <ShareButton />
+        <ExportButton />
+        <PresenterToggle mode={mode} setMode={setMode} />
+        {presenter ? <EditorToggle open={editorOpen} setOpen={setEditorOpen} /> : null}
       </header>
       {crash ? (
         <div className="crash-banner" role="alert" data-testid="crash-banner">
@@ -44,8 +64,8 @@ export function App() {
           </div>
         ) : null}
       </div>
-      <main className="workspace">
-        <EditorPane />
+      <main className={presenter && !editorOpen ? 'workspace editor-collapsed' : 'workspace'}>
+        {presenter && !editorOpen ? null : <EditorPane />}
         <ClusterGraph />
       </main>
       <Dock />

@@ -16,7 +16,7 @@ export function TerminalPane() {
     if (!host.current) return;
     const store = appStore();
     const term = new Terminal({
-      fontSize: 16,
+      fontSize: 15,
       lineHeight: 1.15,
       fontFamily: "'DejaVu Sans Mono', ui-monospace, Menlo, Consolas, monospace",
       theme: { background: '#101418', foreground: '#f2f2f2', cursor: '#ffd166' },
