@@ -4,6 +4,7 @@ import { exportScenario } from '../../src/scenarios/exportScenario';
 import { parseScenario } from '../../src/scenarios/parseScenario';
 import { appStore } from '../store/appStore';
 import { shareSource } from './shareSource';
+import './dialog.css';
 import './export.css';
 
 interface Download {
@@ -61,7 +62,7 @@ export function ExportButton() {
         Export
       </button>
       {downloads !== undefined ? (
-        <div className="export-dialog" role="dialog" aria-label="Run this on a real cluster" data-testid="export.dialog">
+        <div className="toolbar-dialog" role="dialog" aria-label="Run this on a real cluster" data-testid="export.dialog">
           <p>Run this on a real cluster (kind, minikube or k3s): save the files in one folder, then run <code>bash replay.sh</code> there.</p>
           <ul className="export-files">
             {downloads.map((d) => (
@@ -73,7 +74,7 @@ export function ExportButton() {
             ))}
           </ul>
           <p className="export-note">The script runs the kubectl commands; the simulated events (crashes, node failures) become comments saying how to cause them by hand.</p>
-          <p className="export-status" role="status" data-testid="export.status">
+          <p className="toolbar-dialog-status" role="status" data-testid="export.status">
             {status}
           </p>
           <button data-testid="export.close" onClick={close}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { appStore } from '../store/appStore';
 import { createShareHash } from './shareLink';
 import { shareSource } from './shareSource';
+import './dialog.css';
 import './share.css';
 
 /**
@@ -51,7 +52,7 @@ export function ShareButton() {
         Share
       </button>
       {link !== undefined ? (
-        <div className="share-dialog" role="dialog" aria-label="Share this scenario" data-testid="share.dialog">
+        <div className="toolbar-dialog" role="dialog" aria-label="Share this scenario" data-testid="share.dialog">
           <p>This link replays the scenario and your steps to the state you see now.</p>
           {link ? (
             <div className="share-row">
@@ -61,7 +62,7 @@ export function ShareButton() {
               </button>
             </div>
           ) : null}
-          <p className="share-status" role="status" data-testid="share.status">
+          <p className="toolbar-dialog-status" role="status" data-testid="share.status">
             {status}
           </p>
           <button data-testid="share.close" onClick={() => setLink(undefined)}>
