@@ -106,3 +106,19 @@ export function ordinalOf(podName: string, setName: string): number {
   const suffix = podName.slice(setName.length + 1);
   return /^\d+$/.test(suffix) ? Number(suffix) : -1;
 }
+
+/** The value a Downward API `fieldRef` names (`metadata.name`, `metadata.labels['app']`, `status.podIP`…). */
+export function podFieldValue(pod: Pod, path: string): string {
+  const label = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+  if (label) return (label[1] === 'labels' ? pod.metadata?.labels : pod.metadata?.annotations)?.[label[2] as string] ?? '';
+  const fields: Record<string, string | undefined> = {
+    'metadata.name': pod.metadata?.name,
+    'metadata.namespace': pod.metadata?.namespace,
+    'metadata.uid': pod.metadata?.uid,
+    'spec.nodeName': pod.spec?.nodeName,
+    'spec.serviceAccountName': pod.spec?.serviceAccountName,
+    'status.hostIP': pod.status?.hostIP,
+    'status.podIP': pod.status?.podIP,
+  };
+  return fields[path] ?? '';
+}

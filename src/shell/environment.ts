@@ -14,7 +14,7 @@ import type { ConfigMap, Container, EnvVar, Secret, Service } from 'kubernetes-t
 import type { ClusterState } from '../engine/clusterState';
 import { getObject, listObjects } from '../engine/store';
 import type { KObject } from '../model/objects';
-import type { PodObject } from '../model/pod';
+import { podFieldValue, type PodObject } from '../model/pod';
 import { podHostname } from './systemFiles';
 
 const PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -53,20 +53,6 @@ export function objectData(state: ClusterState, kind: 'ConfigMap' | 'Secret', ns
   return { ...out, ...secret.stringData };
 }
 
-function fieldValue(pod: PodObject, path: string): string {
-  const label = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
-  if (label) return (label[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[label[2] as string] ?? '';
-  const fields: Record<string, string | undefined> = {
-    'metadata.name': pod.metadata.name,
-    'metadata.namespace': pod.metadata.namespace,
-    'metadata.uid': pod.metadata.uid,
-    'spec.nodeName': pod.spec?.nodeName,
-    'spec.serviceAccountName': pod.spec?.serviceAccountName,
-    'status.podIP': pod.status?.podIP,
-    'status.hostIP': pod.status?.hostIP,
-  };
-  return fields[path] ?? '';
-}
 
 function envValue(state: ClusterState, pod: PodObject, env: EnvVar, known: Map<string, string>): string | undefined {
   const ns = pod.metadata.namespace ?? 'default';
@@ -77,7 +63,7 @@ function envValue(state: ClusterState, pod: PodObject, env: EnvVar, known: Map<s
       name === undefined ? '$(' : (known.get(name) ?? m),
     );
   }
-  if (from.fieldRef) return fieldValue(pod, from.fieldRef.fieldPath);
+  if (from.fieldRef) return podFieldValue(pod, from.fieldRef.fieldPath);
   if (from.configMapKeyRef) return objectData(state, 'ConfigMap', ns, from.configMapKeyRef.name ?? '')?.[from.configMapKeyRef.key];
   if (from.secretKeyRef) return objectData(state, 'Secret', ns, from.secretKeyRef.name ?? '')?.[from.secretKeyRef.key];
   return '';

@@ -11,6 +11,7 @@ import type { ClusterState } from '../../engine/clusterState';
 import { qosClass } from '../../engine/admission';
 import { getObject } from '../../engine/store';
 import { controllerOf, type KObject } from '../../model/objects';
+import { podFieldValue } from '../../model/pod';
 import { describeContainers, describeVolumes, type FieldResolver } from './describeContainers';
 import { DescribeWriter, LEVEL_0, LEVEL_1, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './describeWriter';
 import { writeEvents } from './events';
@@ -18,20 +19,7 @@ import { rfc1123zOf, sinceTimestamp } from './textFormat';
 
 /** `EnvValueRetriever`: the values a `fieldRef` can name. */
 function fieldResolver(pod: Pod & KObject): FieldResolver {
-  return (path) => {
-    const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
-    if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2] as string] ?? '';
-    const simple: Record<string, string | undefined> = {
-      'metadata.name': pod.metadata.name,
-      'metadata.namespace': pod.metadata.namespace,
-      'metadata.uid': pod.metadata.uid,
-      'spec.nodeName': pod.spec?.nodeName,
-      'spec.serviceAccountName': pod.spec?.serviceAccountName,
-      'status.hostIP': pod.status?.hostIP,
-      'status.podIP': pod.status?.podIP,
-    };
-    return simple[path] ?? '';
-  };
+  return (path) => podFieldValue(pod, path);
 }
 
 /** The host IP shown after the node name; falls back to the node's InternalIP before the kubelet reported it. */
