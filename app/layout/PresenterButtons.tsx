@@ -5,7 +5,7 @@ export function PresenterToggle({ mode, setMode }: { mode: ClassroomMode; setMod
   const on = mode === 'presenter';
   return (
     <button data-testid="toolbar.presenter" aria-pressed={on} onClick={() => setMode(on ? 'normal' : 'presenter')} title="Large type for a projector (?mode=presenter)">
-      {on ? '✕ Presenter' : '⛶ Presenter'}
+      {on ? 'Exit presenter' : 'Presenter'}
     </button>
   );
 }
