@@ -5,6 +5,7 @@ import { EditorToggle, PresenterToggle } from './layout/PresenterButtons';
 import { useClassroomMode } from './layout/useClassroomMode';
 import { usePresenterLayout } from './layout/usePresenterLayout';
 import { useRevealPending } from './layout/useRevealPending';
+import { LanguageSwitch } from './i18n/LanguageSwitch';
 import { Dock } from './inspector/Dock';
 import { PlaybackBar } from './playback/PlaybackBar';
 import { ExportButton } from './share/ExportButton';
@@ -47,6 +48,7 @@ export function App() {
         <ShareButton />
         <ExportButton />
         <PresenterToggle mode={mode} setMode={setMode} />
+        <LanguageSwitch />
         {presenter ? <EditorToggle open={editorOpen} setOpen={setEditorOpen} /> : null}
       </header>
       {crash ? (

@@ -4,6 +4,7 @@ import type { JournalEntry, ObjectRef } from '../src/protocol/messages';
 import { parseScenario } from '../src/scenarios/parseScenario';
 import { isScenarioUrl } from '../src/scenarios/scenarioUrl';
 import { App } from './App';
+import { initI18n } from './i18n/i18n';
 import { createSimulationClient } from './simulation/simulationClient';
 import { createAppStore, installAppStore } from './store/appStore';
 import { installTestApi } from './testApi';
@@ -14,6 +15,7 @@ import { DEFAULT_SCENARIO, SCENARIOS } from './workspace/scenarioCatalog';
 import { browserStorage } from './workspace/workspaceStorage';
 import './styles.css';
 
+initI18n();
 // The engine runs only in the web worker (DESIGN §4); inThreadWorker.ts is for Node tests.
 const simulation = createSimulationClient();
 const storage = browserStorage();
