@@ -67,7 +67,7 @@ const SRC_BANNED_GLOBALS = [
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'],
+    ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', 'playwright-report/', 'coverage/'],
   },
   js.configs.recommended,
   tseslint.configs.recommended,

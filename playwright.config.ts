@@ -2,13 +2,17 @@ import { defineConfig } from '@playwright/test';
 
 // e2e drives the production build (served by `vite preview`) in Debian's Chromium: Playwright's
 // own browser builds cannot be downloaded here (toolchain notes §4, gotcha 10).
-const BASE_URL = 'http://127.0.0.1:4173';
+// E2E_PORT and E2E_DIST let several engineers run e2e at once on one machine, each on its own build
+// (`npx vite build --outDir dist-a && E2E_PORT=4181 E2E_DIST=dist-a npx playwright test`).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const DIST = process.env.E2E_DIST ?? 'dist';
+const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export default defineConfig({
   testDir: 'e2e',
   // Playwright empties its output folder at the start of a run; keep it apart from the screenshots
   // (test-results/screenshots) and the reports of `npm test` (test-results/*.json).
-  outputDir: 'test-results/playwright',
+  outputDir: process.env.E2E_PORT ? `test-results/playwright-${PORT}` : 'test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   workers: 1,
@@ -36,7 +40,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: BASE_URL,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
