@@ -85,6 +85,12 @@ describe('encodeScenarioUrl / decodeScenarioUrl', () => {
     expect(decoded(encodeScenarioUrl({ scenario: web, journal: [], selected })).selected).toEqual(selected);
   });
 
+  it('writes the timeline moment and a lesson in progress and reads them back', () => {
+    const back = decoded(encodeScenarioUrl({ scenario: web, journal: [], moment: 12_500, lesson: { id: 'ordered-identity', step: 3 } }));
+    expect(back.moment).toBe(12_500);
+    expect(back.lesson).toEqual({ id: 'ordered-identity', step: 3 });
+  });
+
   it('leaves out every field equal to its default', () => {
     const minimal: Scenario = { name: 'empty', seed: 1, files: {}, script: [] };
     const hash = encodeScenarioUrl({ scenario: minimal, journal: [] });
@@ -188,6 +194,10 @@ describe('decodeScenarioUrl refuses hostile or broken links with a clear message
     expect(invalid({ n: 'x', tm: { imagePullMs: 'soon' } })).toBe('timing must map names to durations in ms');
     expect(invalid({ n: 'x', c: 'big' })).toBe('the cluster must be an object');
     expect(invalid({ n: 'x', c: { nodes: [{ cpu: '1' }] } })).toBe('every node needs a name');
+    expect(invalid({ n: 'x', m: -5 })).toBe('the moment must be a whole number of milliseconds');
+    expect(invalid({ n: 'x', m: 1.5 })).toBe('the moment must be a whole number of milliseconds');
+    expect(invalid({ n: 'x', l: ['<b>x</b>', 1] })).toBe('the lesson must be [id, step]');
+    expect(invalid({ n: 'x', l: ['ok', -1] })).toBe('the lesson must be [id, step]');
     expect(invalid({ n: 'x', st: 'yesterday' })).toBe('spec.startTime "yesterday" is not an RFC 3339 time');
   });
 

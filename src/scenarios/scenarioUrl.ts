@@ -28,6 +28,16 @@ export interface SharedScenario {
   scenario: Scenario;
   journal: JournalEntry[];
   selected?: ObjectRef;
+  /** The moment on the timeline the link shows (simulated ms); absent = the end of the recording. */
+  moment?: number;
+  /** A lesson in progress: its id and the step reached (0-based). */
+  lesson?: LessonProgress;
+}
+
+/** Where a learner is in a lesson. */
+export interface LessonProgress {
+  id: string;
+  step: number;
 }
 
 /** The result of reading a fragment: a checked scenario, or one sentence saying why not. */
@@ -48,6 +58,7 @@ export const URL_LIMITS = {
 
 const DEFAULT_SEED = 1;
 const FILE_NAME = /^[\w.-]+$/;
+const LESSON_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /** Compact v1 JSON: short keys; a journal line is a string, a file edit a `[file, text]` pair. */
 interface PayloadV1 {
@@ -62,6 +73,10 @@ interface PayloadV1 {
   j?: (string | [string, string])[];
   /** `[kind, name]` or `[kind, name, namespace]`. */
   sel?: [string, string] | [string, string, string];
+  /** The timeline moment, simulated ms. */
+  m?: number;
+  /** `[lessonId, step]`. */
+  l?: [string, number];
 }
 
 const isEmptyObject = (value: object | undefined) => value === undefined || Object.keys(value).length === 0;
@@ -74,7 +89,7 @@ const isEmptyObject = (value: object | undefined) => value === undefined || Obje
  * encodeScenarioUrl({ scenario, journal: [] }) // '#v1/N4Ig…'
  */
 export function encodeScenarioUrl(shared: SharedScenario): string {
-  const { scenario, journal, selected } = shared;
+  const { scenario, journal, selected, moment, lesson } = shared;
   const payload: PayloadV1 = { n: scenario.name };
   if (scenario.title !== undefined) payload.ti = scenario.title;
   if (scenario.seed !== DEFAULT_SEED) payload.s = scenario.seed;
@@ -85,6 +100,8 @@ export function encodeScenarioUrl(shared: SharedScenario): string {
   if (scenario.script.length) payload.sc = scenario.script;
   if (journal.length) payload.j = journal.map((e) => (e.type === 'line' ? e.line : [e.file, e.text]));
   if (selected) payload.sel = selected.namespace ? [selected.kind, selected.name, selected.namespace] : [selected.kind, selected.name];
+  if (moment !== undefined) payload.m = moment;
+  if (lesson !== undefined) payload.l = [lesson.id, lesson.step];
   return `#${CURRENT_URL_VERSION}/${compressToEncodedURIComponent(JSON.stringify(payload))}`;
 }
 
@@ -199,6 +216,17 @@ function toShared(raw: unknown, limits: typeof URL_LIMITS): SharedScenario | { e
     if (!Array.isArray(sel) || sel.length < 2 || sel.length > 3 || !sel.every(isString)) return { error: 'the selected object must be [kind, name] or [kind, name, namespace]' };
     const [kind = '', name = '', namespace] = sel as string[];
     shared.selected = namespace === undefined ? { kind, name } : { kind, namespace, name };
+  }
+  if (p.m !== undefined) {
+    if (typeof p.m !== 'number' || !Number.isInteger(p.m) || p.m < 0) return { error: 'the moment must be a whole number of milliseconds' };
+    shared.moment = p.m;
+  }
+  if (p.l !== undefined) {
+    const l = p.l;
+    if (!Array.isArray(l) || l.length !== 2 || !isString(l[0]) || !LESSON_ID.test(l[0]) || typeof l[1] !== 'number' || !Number.isInteger(l[1]) || l[1] < 0 || l[1] > 1000) {
+      return { error: 'the lesson must be [id, step]' };
+    }
+    shared.lesson = { id: l[0], step: l[1] };
   }
   return shared;
 }
