@@ -8,11 +8,12 @@ import type { PersistentVolumeClaim, Pod, Toleration } from 'kubernetes-types/co
 import { setStatus, type KObject } from '../model/objects';
 import { parseQuantity } from '../model/quantity';
 import type { ClusterState } from './clusterState';
+import { jsonClone } from './jsonData';
 import { defaultStorageClass } from './storage';
 
 /** Adds the default tolerations and the Pending status to a new pod. */
 export function admitPod<T extends Pod & KObject>(state: ClusterState, pod: T): T {
-  const out = JSON.parse(JSON.stringify(pod)) as T;
+  const out = jsonClone(pod);
   const spec = out.spec ?? { containers: [] };
   out.spec = spec;
   const seconds = state.config.timing.defaultTolerationSeconds;
@@ -55,7 +56,7 @@ export function qosClass(pod: Pod): string {
 
 /** Default class, protection finalizer and Pending status for a new claim. */
 export function admitClaim<T extends PersistentVolumeClaim & KObject>(state: ClusterState, pvc: T): T {
-  const out = JSON.parse(JSON.stringify(pvc)) as T;
+  const out = jsonClone(pvc);
   const spec = out.spec ?? {};
   out.spec = spec;
   if (spec.storageClassName === undefined) {

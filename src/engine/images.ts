@@ -12,8 +12,31 @@ export function imageIsMissing(image: string, missing: string[]): boolean {
   return /does-not-exist|nonexistent/.test(image) || missing.includes(image);
 }
 
+/**
+ * Results of the pure string functions below, remembered: the kubelet
+ * derives every container status from them on each status write. Bounded,
+ * and shared by all simulations (they hold no simulation state).
+ */
+const qualifiedImages = new Map<string, string>();
+const digests = new Map<string, string>();
+const MEMO_LIMIT = 1024;
+
+function remembered(memo: Map<string, string>, key: string, compute: (key: string) => string): string {
+  let value = memo.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, value);
+  }
+  return value;
+}
+
 /** The fully qualified reference containerd reports, e.g. `docker.io/library/nginx:1.25`. */
 export function qualifiedImage(image: string): string {
+  return remembered(qualifiedImages, image, qualify);
+}
+
+function qualify(image: string): string {
   let ref = image;
   if (!/:[^/]+$/.test(ref) && !ref.includes('@')) ref += ':latest';
   const first = ref.split('/')[0] ?? '';
@@ -35,6 +58,10 @@ export function imageSize(image: string): number {
 
 /** A stable pseudo digest for imageID / containerID. */
 export function pseudoDigest(text: string): string {
+  return remembered(digests, text, digestOf);
+}
+
+function digestOf(text: string): string {
   let out = '';
   for (let i = 0; out.length < 64; i++) out += hash32(`${text}#${i}`).toString(16).padStart(8, '0');
   return out.slice(0, 64);

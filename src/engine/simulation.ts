@@ -28,6 +28,11 @@ for (const controller of CONTROLLERS) {
 interface LoopMemo {
   ranAt: number[];
   woken: Set<number>;
+  /** kind → seq of its latest change, for the change-log entries before `read`. */
+  lastChange: Map<string, number>;
+  /** Index in `state.changes` of the first entry not folded into `lastChange` yet, and the seq of the entry before it. */
+  read: number;
+  readSeq: number;
 }
 const memos = new WeakMap<ClusterState, LoopMemo>();
 const watchSets = CONTROLLERS.map((c) => (c.watches ? new Set(c.watches) : undefined));
@@ -37,7 +42,7 @@ CONTROLLERS.forEach((c, i) => Object.keys(c.timers ?? {}).forEach((type) => time
 function memoOf(state: ClusterState): LoopMemo {
   let memo = memos.get(state);
   if (!memo) {
-    memo = { ranAt: CONTROLLERS.map(() => -1), woken: new Set() };
+    memo = { ranAt: CONTROLLERS.map(() => -1), woken: new Set(), lastChange: new Map(), read: 0, readSeq: -1 };
     memos.set(state, memo);
   }
   return memo;
@@ -49,11 +54,20 @@ function hasWork(state: ClusterState, memo: LoopMemo, i: number): boolean {
   const ranAt = memo.ranAt[i] ?? -1;
   if (!watches || ranAt < 0 || memo.woken.has(i)) return true;
   const changes = state.changes;
-  for (let k = changes.length - 1; k >= 0; k--) {
-    const change = changes[k];
-    if (!change || change.seq <= ranAt) break;
-    if (watches.has(change.kind)) return true;
+  // Fold the entries not seen yet into the latest change per kind. The log only grows; should it
+  // ever be cut, find the first entry after the last one folded again.
+  if (memo.read > 0 && changes[memo.read - 1]?.seq !== memo.readSeq) {
+    let i = changes.length;
+    while (i > 0 && (changes[i - 1]?.seq ?? 0) > memo.readSeq) i--;
+    memo.read = i;
   }
+  for (; memo.read < changes.length; memo.read++) {
+    const change = changes[memo.read];
+    if (!change) continue;
+    memo.lastChange.set(change.kind, change.seq);
+    memo.readSeq = change.seq;
+  }
+  for (const kind of watches) if ((memo.lastChange.get(kind) ?? -1) > ranAt) return true;
   return false;
 }
 
@@ -63,21 +77,27 @@ export function reconcile(state: ClusterState): void {
   // Within one call a controller that ran without changing anything is also
   // skipped until something else changes (a level-triggered controller given
   // the same objects at the same instant does the same nothing).
-  const idleAt = new Array<string>(CONTROLLERS.length).fill('');
-  const version = () => `${state.counters.rv}/${state.counters.timerSeq}`;
+  // The state's version is the pair (resourceVersion, timer sequence): any write or new timer changes it.
+  const idleRv = new Array<number>(CONTROLLERS.length).fill(-1);
+  const idleTimerSeq = new Array<number>(CONTROLLERS.length).fill(-1);
+  const counters = state.counters;
   for (let pass = 0, settling = false; pass < MAX_PASSES; pass++) {
-    const before = version();
+    const rvBefore = counters.rv;
+    const timerSeqBefore = counters.timerSeq;
     CONTROLLERS.forEach((controller, i) => {
-      const now = version();
+      const rv = counters.rv;
+      const timerSeq = counters.timerSeq;
       if (controller.settled && !settling) return;
-      if (idleAt[i] === now || !hasWork(state, memo, i)) return;
+      if ((idleRv[i] === rv && idleTimerSeq[i] === timerSeq) || !hasWork(state, memo, i)) return;
       // Changes it makes itself count as news on its next turn: they may enable its next step.
-      memo.ranAt[i] = state.counters.seq;
+      memo.ranAt[i] = counters.seq;
       memo.woken.delete(i);
       controller.reconcile(state);
-      idleAt[i] = version() === now ? now : '';
+      const idle = counters.rv === rv && counters.timerSeq === timerSeq;
+      idleRv[i] = idle ? rv : -1;
+      idleTimerSeq[i] = idle ? timerSeq : -1;
     });
-    if (version() !== before) settling = false;
+    if (counters.rv !== rvBefore || counters.timerSeq !== timerSeqBefore) settling = false;
     else if (settling) return;
     else settling = true;
   }

@@ -17,7 +17,10 @@ export type StorageClassObject = StorageClass & KObject;
 
 /** Names of the PersistentVolumeClaims a pod mounts, in volume order. */
 export function podClaimNames(pod: Pod): string[] {
-  return (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : []));
+  // A plain loop: this runs for every pod in several controllers' passes.
+  const names: string[] = [];
+  for (const volume of pod.spec?.volumes ?? []) if (volume.persistentVolumeClaim) names.push(volume.persistentVolumeClaim.claimName);
+  return names;
 }
 
 /** The StorageClass annotated as default, if any (R9.1). */

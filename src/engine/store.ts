@@ -6,12 +6,14 @@
  * event), which is also how the reconcile loop detects a fixpoint.
  *
  * Objects are copy-on-write: an update stores a new object, so a reference
- * kept in the change log is a faithful snapshot.
+ * kept in the change log is a faithful snapshot. Copies and the no-change
+ * test follow JSON semantics (jsonData.ts) without going through JSON text.
  */
 import { kindInfo } from '../model/kinds';
 import { objectKey, writableMeta, type KObject } from '../model/objects';
 import { toTimestamp } from '../model/duration';
 import type { ClusterState } from './clusterState';
+import { jsonClone, jsonEqual } from './jsonData';
 import { randomUid } from './random';
 
 function kindMap(state: ClusterState, kind: string): Record<string, KObject> {
@@ -24,14 +26,34 @@ function kindMap(state: ClusterState, kind: string): Record<string, KObject> {
   return map;
 }
 
+/** Timestamps formatted lately, by epoch ms: controllers stamp many objects with the same few instants. */
+const stamps = new Map<number, string>();
+const STAMP_MEMO_LIMIT = 4096;
+
+/** `toTimestamp(epochMs)`, remembered (formatting a Date is slow and the same instants recur). */
+export function timestampAt(epochMs: number): string {
+  let text = stamps.get(epochMs);
+  if (text === undefined) {
+    text = toTimestamp(epochMs);
+    if (stamps.size >= STAMP_MEMO_LIMIT) stamps.clear();
+    stamps.set(epochMs, text);
+  }
+  return text;
+}
+
 /** The simulated wall-clock time as an RFC 3339 timestamp. */
 export function nowTimestamp(state: ClusterState): string {
-  return toTimestamp(state.epochMs + state.now);
+  return timestampAt(state.epochMs + state.now);
 }
 
 /** Reads one object. */
 export function getObject<T = KObject>(state: ClusterState, kind: string, namespace: string | undefined, name: string): T | undefined {
   return state.objects[kind]?.[objectKey(namespace, name)] as T | undefined;
+}
+
+/** Reads one object by its store key (`namespace/name`, or `name` for cluster-scoped kinds). */
+export function getObjectByKey<T = KObject>(state: ClusterState, kind: string, key: string): T | undefined {
+  return state.objects[kind]?.[key] as T | undefined;
 }
 
 /** Lists objects of a kind in (namespace, name) order, optionally in one namespace. */
@@ -59,18 +81,6 @@ function insertSorted(keys: string[], key: string): void {
   keys.splice(lo, 0, key);
 }
 
-/** Serialised form of each stored object version, so no-op updates serialise it once. */
-const serialised = new WeakMap<object, string>();
-
-function serialise(obj: object): string {
-  let text = serialised.get(obj);
-  if (text === undefined) {
-    text = JSON.stringify(obj);
-    serialised.set(obj, text);
-  }
-  return text;
-}
-
 function record(state: ClusterState, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj: KObject, key: string): void {
   state.counters.seq += 1;
   state.changes.push({ seq: state.counters.seq, at: state.now, type, kind: obj.kind, key, object: obj });
@@ -83,7 +93,7 @@ function record(state: ClusterState, type: 'ADDED' | 'MODIFIED' | 'DELETED', obj
  */
 export function createObject<T extends KObject>(state: ClusterState, input: T): T {
   const info = kindInfo(input.kind);
-  const obj = JSON.parse(JSON.stringify(input)) as T;
+  const obj = jsonClone(input);
   if (info?.namespaced && !obj.metadata.namespace) obj.metadata.namespace = 'default';
   if (info && !info.namespaced) delete obj.metadata.namespace;
   const key = objectKey(obj.metadata.namespace, obj.metadata.name);
@@ -117,11 +127,9 @@ export function updateObject<T extends KObject>(
   const key = objectKey(namespace, name);
   const current = map?.[key] as T | undefined;
   if (!map || !current) return undefined;
-  const before = serialise(current);
-  const draft = JSON.parse(before) as T;
+  const draft = jsonClone(current);
   mutate(draft);
-  const after = JSON.stringify(draft);
-  if (after === before) return current;
+  if (jsonEqual(draft, current)) return current;
   // The API server deletes an object marked for deletion once its last finalizer is gone.
   // A pod is removed by the kubelet's final delete instead, unless that already happened
   // (terminal phase, or never scheduled) and only a finalizer kept it.
@@ -135,13 +143,12 @@ export function updateObject<T extends KObject>(
     return undefined;
   }
   const info = kindInfo(kind);
-  if (info?.hasGeneration && JSON.stringify(draft['spec']) !== JSON.stringify(current['spec'])) {
+  if (info?.hasGeneration && !jsonEqual(draft['spec'], current['spec'])) {
     writableMeta(draft).generation = (current.metadata.generation ?? 1) + 1;
   }
   state.counters.rv += 1;
   writableMeta(draft).resourceVersion = String(state.counters.rv);
   map[key] = draft;
-  // `after` predates the new resourceVersion, so it is not cached for `draft`.
   record(state, 'MODIFIED', draft, key);
   return draft;
 }

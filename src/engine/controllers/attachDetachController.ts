@@ -54,7 +54,7 @@ export const attachDetachController: Controller = {
       const pvName = timer.target.slice('PersistentVolume/'.length);
       const node = String(timer.data?.['node'] ?? '');
       const vol = state.runtime.volumes[pvName];
-      if (!vol?.attachedTo.includes(node) || nodeHealthy(state, node)) return;
+      if (!vol?.attachedTo.includes(node) || isNodeHealthy(state, node)) return;
       const onNode = (volumeUsers(state).get(pvName) ?? []).filter((pod) => pod.spec?.nodeName === node);
       // The clock that this timer ran out: from a pod object's disappearance, or from its deletion request.
       if (onNode.length === 0 || onNode.every((pod) => forceDetachDueAt(state, pod) <= state.now)) detach(vol, node);
@@ -80,7 +80,7 @@ function volumeUsers(state: ClusterState): Map<string, PodObject[]> {
   return users;
 }
 
-function nodeHealthy(state: ClusterState, nodeName: string): boolean {
+function isNodeHealthy(state: ClusterState, nodeName: string): boolean {
   const node = getObject<Node & KObject>(state, 'Node', undefined, nodeName);
   return node?.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
 }
@@ -111,17 +111,27 @@ function pendingForceDetach(state: ClusterState, pvName: string, node: string): 
 }
 
 function detachUnused(state: ClusterState, users: Map<string, PodObject[]>): void {
+  // Node objects do not change during this loop (it only moves attachments): ask about each node once.
+  const healthy = new Map<string, boolean>();
+  const nodeHealthy = (node: string): boolean => {
+    let ok = healthy.get(node);
+    if (ok === undefined) {
+      ok = isNodeHealthy(state, node);
+      healthy.set(node, ok);
+    }
+    return ok;
+  };
   for (const pvName of Object.keys(state.runtime.volumes).sort()) {
     const vol = state.runtime.volumes[pvName];
     if (!vol) continue;
     for (const node of [...vol.attachedTo]) {
       const onNode = (users.get(pvName) ?? []).filter((pod) => pod.spec?.nodeName === node);
       const allTerminating = onNode.every((pod) => pod.metadata.deletionTimestamp);
-      if (onNode.length === 0 && nodeHealthy(state, node)) {
+      if (onNode.length === 0 && nodeHealthy(node)) {
         detach(vol, node);
       } else if (allTerminating && outOfService(state, node)) {
         detach(vol, node);
-      } else if (allTerminating && !nodeHealthy(state, node)) {
+      } else if (allTerminating && !nodeHealthy(node)) {
         const due = onNode.length ? Math.max(...onNode.map((pod) => forceDetachDueAt(state, pod))) : undefined;
         if (due !== undefined && due <= state.now) detach(vol, node);
         else if (!pendingForceDetach(state, pvName, node)) {

@@ -164,6 +164,36 @@ describe('endpointSliceController', () => {
     expect(slice.endpoints[0]?.conditions?.ready).toBe(false);
   });
 
+  it('publishes a pod that gets its IP after passes that saw it without one, and drops it once it is terminal', () => {
+    const state = webCluster();
+    addPod(state, { name: 'web-2', labels: { app: 'nginx' }, phase: 'Pending', node: 'node-3' });
+    const rv = state.counters.rv;
+    endpointSliceController.reconcile(state);
+    expect(state.counters.rv).toBe(rv);
+    updateObject(state, 'Pod', 'default', 'web-2', (p) => {
+      p['status'] = { ...(p['status'] as object), podIP: '10.244.3.2', podIPs: [{ ip: '10.244.3.2' }] };
+    });
+    endpointSliceController.reconcile(state);
+    expect(onlySlice(state, 'nginx').endpoints.map((e) => e.targetRef?.name)).toEqual(['web-0', 'web-1', 'web-2']);
+    updateObject(state, 'Pod', 'default', 'web-2', (p) => {
+      p['status'] = { ...(p['status'] as object), phase: 'Failed' };
+    });
+    endpointSliceController.reconcile(state);
+    expect(onlySlice(state, 'nginx').endpoints.map((e) => e.targetRef?.name)).toEqual(['web-0', 'web-1']);
+  });
+
+  it('updates the slice when only a pod readiness changes, on an instant where other pods changed too', () => {
+    const state = webCluster();
+    addPod(state, { name: 'other', labels: { app: 'other' }, phase: 'Pending' });
+    setReady(state, 'web-1', false);
+    endpointSliceController.reconcile(state);
+    expect(onlySlice(state, 'nginx').endpoints.map((e) => e.conditions?.ready)).toEqual([true, false]);
+    setReady(state, 'web-1', true);
+    endpointSliceController.reconcile(state);
+    expect(onlySlice(state, 'nginx').endpoints.map((e) => e.conditions?.ready)).toEqual([true, true]);
+    expect(getObject<Eps>(state, 'Endpoints', 'default', 'nginx')?.subsets?.[0]?.addresses?.map((a) => a.targetRef?.name)).toEqual(['web-0', 'web-1']);
+  });
+
   it('removes the slices and the Endpoints once the Service is gone', () => {
     const state = webCluster();
     removeObject(state, 'Service', 'default', 'nginx');

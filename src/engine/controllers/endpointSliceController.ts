@@ -37,7 +37,8 @@
  *
  * Performance: the controller runs in every reconcile pass, so it remembers
  * (outside the JSON state, keyed by the state object) the change-log position
- * it has seen and a digest of each pod's endpoint-relevant fields, and only
+ * it has seen and a digest of each pod's endpoint-relevant fields (none for a
+ * pod without an IP or in a terminal phase: it backs nothing), and only
  * re-syncs the namespaces where something relevant changed. A state it has not
  * seen (a clone, a replay) is simply synced in full.
  */
@@ -48,6 +49,7 @@ import { isDeleting, ownerRef, type KObject } from '../../model/objects';
 import { isPodReady, isTerminal, type PodObject } from '../../model/pod';
 import type { ClusterState } from '../clusterState';
 import type { Controller } from '../controller';
+import { jsonEqual } from '../jsonData';
 import { randomSuffix } from '../random';
 import { createObject, getObject, listObjects, nowTimestamp, removeObject, updateObject } from '../store';
 
@@ -160,7 +162,11 @@ function serviceLabels(svc: ServiceObject): Record<string, string> {
 /** Places endpoints into slices, keeping each endpoint in the slice that already holds it. */
 function planSlices(existing: EndpointSliceObject[], endpoints: PodEndpoint[]): { plan: PlannedSlice[]; unused: string[] } {
   const groups = new Map<string, PodEndpoint[]>();
-  for (const ep of endpoints) groups.set(ep.sig, [...(groups.get(ep.sig) ?? []), ep]);
+  for (const ep of endpoints) {
+    const group = groups.get(ep.sig);
+    if (group) group.push(ep);
+    else groups.set(ep.sig, [ep]);
+  }
   const plan: PlannedSlice[] = [];
   const unused: string[] = [];
   const placed = new Set<string>();
@@ -228,7 +234,7 @@ function syncSlices(state: ClusterState, svc: ServiceObject, endpoints: PodEndpo
     const current = p.name ? getObject<EndpointSliceObject>(state, 'EndpointSlice', ns, p.name) : undefined;
     if (current) {
       const before = { labels: current.metadata.labels, ownerReferences: current.metadata.ownerReferences, addressType: current.addressType, endpoints: current.endpoints, ports: current.ports };
-      if (JSON.stringify(before) === JSON.stringify(content)) continue;
+      if (jsonEqual(before, content)) continue;
       updateObject<EndpointSliceObject>(state, 'EndpointSlice', ns, current.metadata.name, (draft) => {
         draft.metadata.labels = content.labels;
         draft.metadata.ownerReferences = content.ownerReferences;
@@ -288,7 +294,7 @@ function syncEndpoints(state: ClusterState, svc: ServiceObject, endpoints: PodEn
   const labels = serviceLabels(svc);
   const current = getObject<EndpointsObject>(state, 'Endpoints', ns, svc.metadata.name);
   if (current) {
-    if (JSON.stringify([current.metadata.labels ?? {}, current.subsets ?? []]) === JSON.stringify([labels, subsets])) return;
+    if (jsonEqual([current.metadata.labels ?? {}, current.subsets ?? []], [labels, subsets])) return;
     updateObject<EndpointsObject>(state, 'Endpoints', ns, svc.metadata.name, (draft) => {
       draft.metadata.labels = labels;
       draft.metadata.annotations = { ...draft.metadata.annotations, [TRIGGER_TIME]: nowTimestamp(state) };
@@ -340,14 +346,18 @@ interface Memo {
 
 const memos = new WeakMap<ClusterState, Memo>();
 
-/** The fields of a pod that decide its endpoints. */
-function podDigest(pod: PodObject): string {
+/**
+ * The fields of a pod that decide its endpoints; undefined for a pod no
+ * Service can list (no IP yet, or terminal), so that changes to such a pod
+ * (created, scheduled, pulling its image) do not re-sync the namespace.
+ */
+function podDigest(pod: PodObject): string | undefined {
+  if (!pod.status?.podIP || isTerminal(pod)) return undefined;
   const ports = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].map((c) => [c.restartPolicy, c.ports]);
   return JSON.stringify([
     pod.metadata.uid,
     pod.metadata.labels,
-    pod.status?.podIP,
-    isTerminal(pod),
+    pod.status.podIP,
     isPodReady(pod),
     isDeleting(pod),
     pod.spec?.nodeName,
@@ -395,7 +405,10 @@ function dirtyNamespaces(state: ClusterState, memo: Memo | undefined): Set<strin
 
 function fullMemo(state: ClusterState): Memo {
   const pods = new Map<string, string>();
-  for (const pod of listObjects<PodObject>(state, 'Pod')) pods.set(`${pod.metadata.namespace}/${pod.metadata.name}`, podDigest(pod));
+  for (const pod of listObjects<PodObject>(state, 'Pod')) {
+    const digest = podDigest(pod);
+    if (digest !== undefined) pods.set(`${pod.metadata.namespace}/${pod.metadata.name}`, digest);
+  }
   return { rv: state.counters.rv, seq: state.counters.seq, pods, zones: zoneDigest(state) };
 }
 

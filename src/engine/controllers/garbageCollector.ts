@@ -42,24 +42,30 @@ export const garbageCollector: Controller = {
     lastSeen.set(state, state.counters.seq);
     const objects = allObjects(state);
     const byUid = new Map(objects.map((o) => [o.metadata.uid, o]));
-    const dependents = new Map<string, KObject[]>();
     for (const obj of objects) {
       const refs = obj.metadata.ownerReferences ?? [];
       if (!refs.length) continue;
-      for (const ref of refs) {
+      // An owner reference whose kind/name no longer resolve to that uid is dangling.
+      const alive = refs.some((ref) => {
+        const owner = byUid.get(ref.uid);
+        return owner !== undefined && owner.kind === ref.kind && owner.metadata.name === ref.name;
+      });
+      if (!alive && !obj.metadata.deletionTimestamp) {
+        deleteObject(state, obj.kind, obj.metadata.namespace, obj.metadata.name);
+      }
+    }
+    const foreground = objects.filter((owner) => owner.metadata.deletionTimestamp && owner.metadata.finalizers?.includes('foregroundDeletion'));
+    if (foreground.length === 0) return;
+    // Dependents as they were when the pass began (the objects listed above).
+    const dependents = new Map<string, KObject[]>();
+    for (const obj of objects) {
+      for (const ref of obj.metadata.ownerReferences ?? []) {
         const list = dependents.get(ref.uid) ?? [];
         list.push(obj);
         dependents.set(ref.uid, list);
       }
-      const owners = refs.map((r) => byUid.get(r.uid));
-      // An owner reference whose kind/name no longer resolve to that uid is dangling.
-      const alive = owners.filter((o, i) => o && o.kind === refs[i]?.kind && o.metadata.name === refs[i]?.name);
-      if (alive.length === 0 && !obj.metadata.deletionTimestamp) {
-        deleteObject(state, obj.kind, obj.metadata.namespace, obj.metadata.name);
-      }
     }
-    for (const owner of objects) {
-      if (!owner.metadata.deletionTimestamp || !owner.metadata.finalizers?.includes('foregroundDeletion')) continue;
+    for (const owner of foreground) {
       const deps = dependents.get(owner.metadata.uid ?? '') ?? [];
       for (const dep of deps) {
         if (!dep.metadata.deletionTimestamp) deleteObject(state, dep.kind, dep.metadata.namespace, dep.metadata.name);

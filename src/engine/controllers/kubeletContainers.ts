@@ -13,14 +13,14 @@ import type { ClusterState, ContainerRuntime, PodRuntime } from '../clusterState
 import { schedule } from '../eventQueue';
 import { imageIsMissing, imageSize, processPlan, pseudoDigest, qualifiedImage } from '../images';
 import { recordEvent } from '../recorder';
-import { getObject } from '../store';
+import { getObjectByKey } from '../store';
 import { syncPodStatus } from './kubeletStatus';
 
 export const SOURCE = 'kubelet';
 
 export function podOf(state: ClusterState, rec: PodRuntime): PodObject | undefined {
-  const [namespace, name] = rec.key.split('/') as [string, string];
-  const pod = getObject<PodObject>(state, 'Pod', namespace, name);
+  // `rec.key` is the pod's store key (`namespace/name`): look it up as is.
+  const pod = getObjectByKey<PodObject>(state, 'Pod', rec.key);
   return pod && pod.metadata.uid === rec.uid ? pod : undefined;
 }
 

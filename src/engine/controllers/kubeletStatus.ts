@@ -5,20 +5,19 @@
  * holds, and condition transition times move only when a condition flips.
  */
 import type { ContainerStatus, Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1';
-import { toTimestamp } from '../../model/duration';
 import { setStatus } from '../../model/objects';
 import type { PodObject } from '../../model/pod';
 import type { ClusterState, ContainerExit, ContainerRuntime, PodRuntime } from '../clusterState';
 import { qualifiedImage, pseudoDigest } from '../images';
-import { getObject, updateObject } from '../store';
+import { getObjectByKey, timestampAt, updateObject } from '../store';
 
 function exitState(state: ClusterState, exit: ContainerExit) {
   return {
     containerID: '',
     exitCode: exit.exitCode,
-    finishedAt: toTimestamp(state.epochMs + exit.finishedAt),
+    finishedAt: timestampAt(state.epochMs + exit.finishedAt),
     reason: exit.reason,
-    startedAt: toTimestamp(state.epochMs + exit.startedAt),
+    startedAt: timestampAt(state.epochMs + exit.startedAt),
   };
 }
 
@@ -36,7 +35,7 @@ function containerStatus(state: ClusterState, c: ContainerRuntime): ContainerSta
     started: c.state === 'running',
     state: {},
   };
-  if (c.state === 'running') status.state = { running: { startedAt: toTimestamp(state.epochMs + (c.startedAt ?? 0)) } };
+  if (c.state === 'running') status.state = { running: { startedAt: timestampAt(state.epochMs + (c.startedAt ?? 0)) } };
   else if (c.state === 'terminated' && c.exit) status.state = { terminated: { ...exitState(state, c.exit), containerID: `containerd://${c.containerId ?? ''}` } };
   else status.state = { waiting: { reason: c.reason ?? 'ContainerCreating', ...(c.message ? { message: c.message } : {}) } };
   return status;
@@ -57,7 +56,7 @@ function condition(prev: PodCondition[] | undefined, type: string, ok: boolean, 
 
 /** Derives the API status of a pod from the kubelet's record. */
 export function derivePodStatus(state: ClusterState, pod: Pod, rec: PodRuntime, hostIP: string): PodStatus {
-  const nowTs = toTimestamp(state.epochMs + state.now);
+  const nowTs = timestampAt(state.epochMs + state.now);
   const prev = pod.status?.conditions;
   const containers = rec.containers;
   const unready = containers.filter((c) => !(c.state === 'running' && c.ready)).map((c) => c.name);
@@ -88,19 +87,18 @@ export function derivePodStatus(state: ClusterState, pod: Pod, rec: PodRuntime, 
     phase,
     ...(rec.ip ? { podIP: rec.ip, podIPs: [{ ip: rec.ip }] } : {}),
     qosClass: pod.status?.qosClass ?? 'BestEffort',
-    startTime: toTimestamp(state.epochMs + rec.startedAt),
+    startTime: timestampAt(state.epochMs + rec.startedAt),
   };
 }
 
 /** Writes the derived status for the pod behind `rec` (no write when unchanged). */
 export function syncPodStatus(state: ClusterState, rec: PodRuntime): void {
-  const [namespace, name] = rec.key.split('/') as [string, string];
-  const pod = getObject<PodObject>(state, 'Pod', namespace, name);
+  const pod = getObjectByKey<PodObject>(state, 'Pod', rec.key);
   if (!pod || pod.metadata.uid !== rec.uid) return;
-  const node = getObject<{ status?: { addresses?: { type: string; address: string }[] } } & PodObject>(state, 'Node', undefined, rec.node);
+  const node = getObjectByKey<{ status?: { addresses?: { type: string; address: string }[] } } & PodObject>(state, 'Node', rec.node);
   const hostIP = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
   const status = derivePodStatus(state, pod, rec, hostIP);
-  updateObject<PodObject>(state, 'Pod', namespace, name, (p) => {
+  updateObject<PodObject>(state, 'Pod', pod.metadata.namespace, pod.metadata.name, (p) => {
     setStatus(p, status);
   });
 }

@@ -439,6 +439,46 @@ describe('persistentVolumeController reclaim (R9.7, R9.8, R7.5)', () => {
     expect(state.events.at(-1)?.count).toBe(1);
   });
 
+  it('updates a bound claim whose volume alone was written since its last pass (capacity copied again)', () => {
+    const state = createClusterState();
+    const { pvName } = boundClaim(state, 'standard');
+    settle(state);
+    updateObject<PvObject>(state, 'PersistentVolume', undefined, pvName, (pv) => {
+      pv.spec = { ...pv.spec, capacity: { storage: '2Gi' } };
+    });
+    settle(state);
+    expect(claim(state, 'data').status?.capacity).toEqual({ storage: '2Gi' });
+  });
+
+  it('binds a volume back to its bound claim when an admin strips the claimRef, though the claim was not written', () => {
+    const state = createClusterState();
+    addVolume(state, 'static', '1Gi');
+    addClaim(state, 'data', { storageClassName: '' });
+    settle(state);
+    expect(volume(state, 'static')?.status?.phase).toBe('Bound');
+    updateObject<PvObject>(state, 'PersistentVolume', undefined, 'static', (pv) => {
+      pv.spec = { ...pv.spec, claimRef: undefined };
+    });
+    const from = state.changes.length;
+    persistentVolumeController.reconcile(state);
+    // syncVolume frees it, then syncBoundClaim of the claim that still names it binds it again.
+    const phases = state.changes.slice(from).filter((c) => c.kind === 'PersistentVolume').map((c) => (c.object as PvObject).status?.phase);
+    expect(phases).toEqual(['Available', 'Available', 'Bound']);
+    expect(volume(state, 'static')?.spec?.claimRef?.name).toBe('data');
+  });
+
+  it('syncs every claim and volume of a copy of the state it never saw', () => {
+    const state = createClusterState();
+    const { pvName } = boundClaim(state, 'standard');
+    settle(state);
+    const copy = JSON.parse(JSON.stringify(state)) as ClusterState;
+    // Written behind the log's back, so only a full pass notices.
+    (copy.objects['PersistentVolumeClaim']?.['default/data']?.['status'] as { phase?: string }).phase = 'Pending';
+    persistentVolumeController.reconcile(copy);
+    expect(getObject<PvcObject>(copy, 'PersistentVolumeClaim', 'default', 'data')?.status?.phase).toBe('Bound');
+    expect(volume(copy, pvName)?.status?.phase).toBe('Bound');
+  });
+
   it('does not provision for a claim that is being deleted', () => {
     const state = createClusterState();
     addClaim(state, 'gone', { storageClassName: 'standard' });

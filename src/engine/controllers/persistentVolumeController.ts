@@ -20,11 +20,16 @@
  * provisions one there. Unlike upstream (where the scheduler pre-binds static
  * volumes itself) both cases go through the annotation.
  *
+ * Incremental passes: a volume at rest or a bound claim is synced again only
+ * when it, or the object on the other side of the binding, was written since
+ * the previous pass (changeTracker.ts); everything else is synced every pass.
+ *
  * Left out: the periodic 15 s resync (repeated events are recorded once),
  * volume expansion, VolumeAttributesClasses, and the `Recycle` policy.
  */
 import type { Node } from 'kubernetes-types/core/v1';
 import type { KObject } from '../../model/objects';
+import { createPassTracker, writtenSince, type ChangeTracker } from '../changeTracker';
 import { CORE_KINDS, type Controller } from '../controller';
 import type { ClusterState } from '../clusterState';
 import { isTerminal, type PodObject } from '../../model/pod';
@@ -52,18 +57,54 @@ export const persistentVolumeController: Controller = {
   name: SOURCE,
   watches: CORE_KINDS,
   reconcile(state) {
+    const changes = changesSincePreviousPass(state);
     // Volumes first: a volume created in the same instant as its claim is Available before the claim looks for it.
-    for (const pv of listObjects<PvObject>(state, 'PersistentVolume')) syncVolume(state, pv.metadata.name);
-    const waiting = unscheduledConsumers(state);
-    for (const pvc of listObjects<PvcObject>(state, 'PersistentVolumeClaim')) syncClaim(state, pvc.metadata.namespace ?? 'default', pvc.metadata.name, waiting);
+    for (const pv of listObjects<PvObject>(state, 'PersistentVolume')) {
+      if (volumeMayNeedSync(state, changes, pv)) syncVolume(state, pv.metadata.name);
+    }
+    // Only unbound WaitForFirstConsumer claims ask who waits for them; this controller writes no pods, so building it late sees the same pods.
+    let consumers: Map<string, string[]> | undefined;
+    const waiting: Consumers = (key) => (consumers ??= unscheduledConsumers(state)).get(key) ?? [];
+    for (const pvc of listObjects<PvcObject>(state, 'PersistentVolumeClaim')) {
+      if (claimMayNeedSync(state, changes, pvc)) syncClaim(state, pvc.metadata.namespace ?? 'default', pvc.metadata.name, waiting);
+    }
   },
 };
 
-/** `namespace/claim` → names of unscheduled, non-terminal pods using it (built once per pass). */
-type Consumers = Map<string, string[]>;
+const changesSincePreviousPass = createPassTracker(['PersistentVolume', 'PersistentVolumeClaim']);
 
-function unscheduledConsumers(state: ClusterState): Consumers {
-  const out: Consumers = new Map();
+/**
+ * False for a volume at rest (Available, or Bound) when neither it nor the
+ * claim it names was written since the previous pass: its sync depends on
+ * those two objects only and found nothing to do then. Released and Failed
+ * volumes are always synced (reclaiming also touches runtime data).
+ */
+function volumeMayNeedSync(state: ClusterState, changes: ChangeTracker, pv: PvObject): boolean {
+  const phase = pv.status?.phase;
+  if (phase !== 'Available' && phase !== 'Bound') return true;
+  if (writtenSince(changes, 'PersistentVolume', undefined, pv.metadata.name)) return true;
+  const ref = pv.spec?.claimRef;
+  return ref ? writtenSince(changes, 'PersistentVolumeClaim', ref.namespace, ref.name ?? '') : false;
+}
+
+/**
+ * False for a bound claim (bind completed, volume named, the volume's runtime
+ * record present) when neither it nor its volume was written since the
+ * previous pass: syncBoundClaim depends on those two objects only. Unbound
+ * claims are always synced: they also depend on classes, nodes, pods and
+ * every free volume.
+ */
+function claimMayNeedSync(state: ClusterState, changes: ChangeTracker, pvc: PvcObject): boolean {
+  const volumeName = pvc.spec?.volumeName;
+  if (!pvc.metadata.annotations?.[ANN_BIND_COMPLETED] || !volumeName || !state.runtime.volumes[volumeName]) return true;
+  return writtenSince(changes, 'PersistentVolumeClaim', pvc.metadata.namespace, pvc.metadata.name) || writtenSince(changes, 'PersistentVolume', undefined, volumeName);
+}
+
+/** Names of the unscheduled, non-terminal pods using the claim `namespace/claim` (built at most once per pass). */
+type Consumers = (claimKey: string) => string[];
+
+function unscheduledConsumers(state: ClusterState): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   for (const pod of listObjects<PodObject>(state, 'Pod')) {
     if (pod.spec?.nodeName || isTerminal(pod)) continue;
     for (const claim of podClaimNames(pod)) {
@@ -118,7 +159,7 @@ function syncUnboundClaim(state: ClusterState, pvc: PvcObject, waiting: Consumer
     }
   }
   if (delayBinding && !selectedNode) {
-    emitWaitingForConsumer(state, claim, waiting.get(`${claim.metadata.namespace}/${claim.metadata.name}`) ?? []);
+    emitWaitingForConsumer(state, claim, waiting(`${claim.metadata.namespace}/${claim.metadata.name}`));
     return;
   }
   const className = claimClassName(claim);

@@ -14,7 +14,9 @@ import { parseQuantity } from '../../model/quantity';
 import { selectorMatches } from '../../model/labelSelector';
 import type { ClusterState } from '../clusterState';
 import { pvAllowsNode, volumeRuntime, type PvcObject, type PvObject } from '../storage';
-import { getObject, listObjects, nowTimestamp, updateObject } from '../store';
+import { jsonEqual } from '../jsonData';
+import { getObject, nowTimestamp, updateObject } from '../store';
+import { lookupIndex, type StoreIndex } from '../storeIndex';
 
 /** Set on a claim once the controller finished binding it (`pv.kubernetes.io/bind-completed`). */
 export const ANN_BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
@@ -81,6 +83,22 @@ export function volumeMismatch(pv: PvObject, pvc: PvcObject): string | undefined
   return undefined;
 }
 
+const UNCLAIMED = '';
+
+function claimKey(namespace: string | undefined, name: string | undefined): string {
+  return `${namespace ?? ''}/${name ?? ''}`;
+}
+
+/** Volumes by the claim their `spec.claimRef` names (`namespace/name`), or {@link UNCLAIMED} without one. */
+const VOLUMES_BY_CLAIM: StoreIndex<PvObject> = {
+  name: 'volumesByClaim',
+  kind: 'PersistentVolume',
+  keysOf: (pv) => {
+    const ref = pv.spec?.claimRef;
+    return [ref ? claimKey(ref.namespace, ref.name) : UNCLAIMED];
+  },
+};
+
 /** Options of {@link findMatchingVolume}. */
 export interface MatchOptions {
   /** Only volumes usable from this node qualify (scheduler path, or a WFFC claim with a selected node). */
@@ -105,7 +123,9 @@ export function findMatchingVolume(state: ClusterState, pvc: PvcObject, options:
   const request = claimRequest(pvc);
   const className = claimClassName(pvc);
   let best: PvObject | undefined;
-  for (const pv of listObjects<PvObject>(state, 'PersistentVolume')) {
+  // Volumes whose claimRef names another claim never qualify: only free ones and those naming this claim are looked at.
+  const candidates = lookupIndex(state, VOLUMES_BY_CLAIM, UNCLAIMED, claimKey(pvc.metadata.namespace, pvc.metadata.name));
+  for (const pv of candidates) {
     if (excluded?.has(pv.metadata.name)) continue;
     if (!volumeModesMatch(pvc, pv) || pv.metadata.deletionTimestamp) continue;
     const fitsNode = !node || pvAllowsNode(pv, node);
@@ -169,8 +189,7 @@ export function setVolumePhase(state: ClusterState, pvName: string, phase: strin
  */
 export function setClaimPhase(state: ClusterState, pvc: PvcObject, phase: string, pv?: PvObject): boolean {
   const status = pvc.status;
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  if (status?.phase === phase && (pv ? same(status.accessModes, pv.spec?.accessModes) && same(status.capacity, pv.spec?.capacity) : !status.accessModes && !status.capacity)) {
+  if (status?.phase === phase && (pv ? jsonEqual(status.accessModes, pv.spec?.accessModes) && jsonEqual(status.capacity, pv.spec?.capacity) : !status.accessModes && !status.capacity)) {
     return false;
   }
   const before = pvc.metadata.resourceVersion;

@@ -31,13 +31,14 @@ export const pvcProtectionController: Controller = {
   name: 'pvc-protection-controller',
   watches: CORE_KINDS,
   reconcile(state) {
-    const inUse = claimsInUse(state);
+    // Only a claim being deleted asks whether it is used; this controller writes no pods, so building the set late sees the same pods.
+    let inUse: Set<string> | undefined;
     for (const pvc of listObjects<PvcObject>(state, 'PersistentVolumeClaim')) {
-      const used = inUse.has(`${pvc.metadata.namespace ?? ''}/${pvc.metadata.name}`);
+      const used = () => (inUse ??= claimsInUse(state)).has(`${pvc.metadata.namespace ?? ''}/${pvc.metadata.name}`);
       protect(state, pvc, PVC_PROTECTION_FINALIZER, used);
     }
     for (const pv of listObjects<PvObject>(state, 'PersistentVolume')) {
-      protect(state, pv, PV_PROTECTION_FINALIZER, pv.status?.phase === 'Bound');
+      protect(state, pv, PV_PROTECTION_FINALIZER, () => pv.status?.phase === 'Bound');
     }
   },
 };
@@ -53,11 +54,11 @@ function claimsInUse(state: ClusterState): Set<string> {
 }
 
 /** Adds the finalizer to a live object; drops it from a deleting one that is no longer used. */
-function protect(state: ClusterState, obj: KObject, finalizer: string, used: boolean): void {
+function protect(state: ClusterState, obj: KObject, finalizer: string, used: () => boolean): void {
   const finalizers = obj.metadata.finalizers ?? [];
   const has = finalizers.includes(finalizer);
   const deleting = Boolean(obj.metadata.deletionTimestamp);
-  if (deleting && has && !used) {
+  if (deleting && has && !used()) {
     updateObject(state, obj.kind, obj.metadata.namespace, obj.metadata.name, (draft) => {
       writableMeta(draft).finalizers = (draft.metadata.finalizers ?? []).filter((f) => f !== finalizer);
     });

@@ -193,8 +193,10 @@ function syncStatefulSet(state: ClusterState, set: StsObject): void {
   for (const pod of replicas) if (!isHealthy(pod) && isCreated(pod) && !firstUnhealthy) firstUnhealthy = pod;
   for (let i = condemned.length - 1; i >= 0 && !firstUnhealthy; i--) if (!isHealthy(condemned[i])) firstUnhealthy = condemned[i];
 
+  const seqBefore = state.counters.seq;
   const finish = () => {
-    const fresh = claimPods(state, set);
+    // Claiming again only finds something new when pods were written in between.
+    const fresh = podsWrittenSince(state, seqBefore) ? claimPods(state, set) : pods;
     const live = new Set([current.metadata.name, update.metadata.name, ...fresh.map((p) => revisionOf(p) ?? '')]);
     truncateHistory(state, set, live);
     writeStatus(state, set, fresh, current, update);
@@ -209,6 +211,17 @@ function syncStatefulSet(state: ClusterState, set: StsObject): void {
   }
   if (set.spec?.updateStrategy?.type !== 'OnDelete') rollingUpdate(ctx, replicas);
   finish();
+}
+
+/** True when a pod was created, updated or removed after change-log position `seq`. */
+function podsWrittenSince(state: ClusterState, seq: number): boolean {
+  const changes = state.changes;
+  for (let i = changes.length - 1; i >= 0; i--) {
+    const change = changes[i];
+    if (!change || change.seq <= seq) return false;
+    if (change.kind === 'Pod') return true;
+  }
+  return false;
 }
 
 /** The StatefulSet controller. */

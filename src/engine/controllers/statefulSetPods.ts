@@ -13,6 +13,7 @@ import type { PodObject } from '../../model/pod';
 import { admitPod, admitClaim } from '../admission';
 import type { ClusterState } from '../clusterState';
 import { recordEvent, recordEventOnce } from '../recorder';
+import { jsonClone, jsonEqual } from '../jsonData';
 import { createObject, getObject, updateObject } from '../store';
 import type { StsObject } from './statefulSetRevisions';
 
@@ -39,7 +40,7 @@ export function newPod(set: StsObject, template: PodTemplateSpec, revisionName: 
   const claims = claimNamesFor(set, ordinal);
   const templateVolumes = (template.spec?.volumes ?? []).filter((v) => !claims.has(v.name));
   const claimVolumes: Volume[] = [...claims].map(([volume, claim]) => ({ name: volume, persistentVolumeClaim: { claimName: claim } }));
-  const spec = JSON.parse(JSON.stringify(template.spec ?? { containers: [] })) as NonNullable<Pod['spec']>;
+  const spec = jsonClone(template.spec ?? { containers: [] }) as NonNullable<Pod['spec']>;
   spec.volumes = [...claimVolumes, ...templateVolumes];
   if (spec.volumes.length === 0) delete spec.volumes;
   spec.hostname = name;
@@ -68,9 +69,18 @@ export function identityMatches(set: StsObject, pod: Pod, ordinal: number): bool
   const labels = pod.metadata?.labels ?? {};
   if (labels['statefulset.kubernetes.io/pod-name'] !== pod.metadata?.name) return false;
   if (labels['apps.kubernetes.io/pod-index'] !== String(ordinal)) return false;
-  const volumes = new Map((pod.spec?.volumes ?? []).map((v) => [v.name, v.persistentVolumeClaim?.claimName]));
-  for (const [volume, claim] of claimNamesFor(set, ordinal)) if (volumes.get(volume) !== claim) return false;
+  const volumes = pod.spec?.volumes ?? [];
+  for (const tmpl of set.spec?.volumeClaimTemplates ?? []) {
+    const volume = tmpl.metadata?.name ?? '';
+    if (claimOfVolume(volumes, volume) !== claimName(volume, set, ordinal)) return false;
+  }
   return true;
+}
+
+/** The claim the last volume named `volume` mounts (the last one wins, as when volumes are put in a map by name). */
+function claimOfVolume(volumes: readonly Volume[], volume: string): string | undefined {
+  for (let i = volumes.length - 1; i >= 0; i--) if (volumes[i]?.name === volume) return volumes[i]?.persistentVolumeClaim?.claimName;
+  return undefined;
 }
 
 /** Restores the identity labels (the pod-level part of UpdateStatefulPod). */
@@ -106,7 +116,7 @@ export function createMissingClaims(state: ClusterState, set: StsObject, podName
         labels: { ...tmpl.metadata?.labels, ...set.spec?.selector.matchLabels },
         ...(tmpl.metadata?.annotations ? { annotations: { ...tmpl.metadata.annotations } } : {}),
       },
-      spec: JSON.parse(JSON.stringify(tmpl.spec ?? {})),
+      spec: jsonClone(tmpl.spec ?? {}),
     };
     createObject(state, admitClaim(state, claim));
     recordEvent(state, set, 'Normal', 'SuccessfulCreate', `create Claim ${name} Pod ${podName} in StatefulSet ${set.metadata.name} success`, SOURCE);
@@ -166,7 +176,7 @@ export function syncClaimOwners(state: ClusterState, set: StsObject, pod: KObjec
     }
     const kept = refs.filter((r) => !ours.has(r.uid));
     const next = [...kept, ...desired];
-    if (JSON.stringify(next) === JSON.stringify(refs)) continue;
+    if (jsonEqual(next, refs)) continue;
     updateObject(state, 'PersistentVolumeClaim', pvc.metadata.namespace, claim, (c) => {
       if (next.length) c.metadata.ownerReferences = next;
       else delete c.metadata.ownerReferences;

@@ -27,17 +27,45 @@ function fnv32a(text: string): number {
   return hash >>> 0;
 }
 
-/** `rand.SafeEncodeString(fmt.Sprint(hash))`: each decimal digit mapped into the safe alphabet. */
 const hashes = new WeakMap<object, string>();
 
+/**
+ * `canonicalJson` remembered by plain JSON text. Every write to a set (its
+ * status too) stores a fresh copy of its template, so caching by object misses
+ * on the next pass; `JSON.stringify` is much cheaper than the canonical form,
+ * and equal texts have equal canonical forms. A module-level memo of a pure
+ * function: it holds no state of any simulation.
+ */
+const canonicalByText = new Map<string, string>();
+const CANONICAL_MEMO_LIMIT = 256;
+
+function canonicalByContent(value: object): string {
+  const text = JSON.stringify(value);
+  let canonical = canonicalByText.get(text);
+  if (canonical === undefined) {
+    canonical = canonicalJson(value);
+    if (canonicalByText.size >= CANONICAL_MEMO_LIMIT) canonicalByText.clear();
+    canonicalByText.set(text, canonical);
+  }
+  return canonical;
+}
+
+/** The revision hash of a template: `rand.SafeEncodeString(fmt.Sprint(fnv32a))`, each decimal digit mapped into the safe alphabet. */
 export function templateHash(template: unknown): string {
-  // Stored objects are copy-on-write, so an unchanged template is the same object.
-  const cached = template && typeof template === 'object' ? hashes.get(template) : undefined;
-  if (cached) return cached;
-  const hash = encodeHash(canonicalJson(template));
-  if (template && typeof template === 'object') hashes.set(template, hash);
+  if (!template || typeof template !== 'object') return encodeHash(canonicalJson(template));
+  let hash = hashes.get(template);
+  if (hash === undefined) {
+    const canonical = canonicalByContent(template);
+    hash = hashByCanonical.get(canonical) ?? encodeHash(canonical);
+    if (hashByCanonical.size >= CANONICAL_MEMO_LIMIT) hashByCanonical.clear();
+    hashByCanonical.set(canonical, hash);
+    hashes.set(template, hash);
+  }
   return hash;
 }
+
+/** Hash of each canonical text seen lately (same kind of memo as {@link canonicalByText}). */
+const hashByCanonical = new Map<string, string>();
 
 function encodeHash(text: string): string {
   const digits = String(fnv32a(text));
@@ -92,7 +120,7 @@ export function syncRevisions(state: ClusterState, set: StsObject): { current: R
   }
   const data = revisionData(set.spec?.template);
   const next = (revisions[revisions.length - 1]?.revision ?? 0) + 1;
-  const wanted = canonicalJson(data);
+  const wanted = canonicalByContent(data);
   const equal = revisions.filter((r) => canonicalOf(r.data) === wanted);
   let update: RevisionObject;
   const last = revisions[revisions.length - 1];

@@ -4,7 +4,8 @@
  */
 import { isPodAvailable, isRunningAndReady, type PodObject } from '../../model/pod';
 import type { ClusterState } from '../clusterState';
-import { updateObject } from '../store';
+import { jsonEqual } from '../jsonData';
+import { getObject, updateObject } from '../store';
 import type { RevisionObject, StsObject } from './statefulSetRevisions';
 
 /** Writes the status counters; promotes currentRevision when a RollingUpdate completed. */
@@ -46,18 +47,22 @@ export function writeStatus(
     currentName = update.metadata.name;
     currentCount = updated;
   }
+  // Field order and omitempty as the Go type serialises them.
+  const statusOf = (s: StsObject): StsObject['status'] => ({
+    availableReplicas: available,
+    collisionCount: 0,
+    ...(currentCount ? { currentReplicas: currentCount } : {}),
+    ...(currentName ? { currentRevision: currentName } : s.status?.currentRevision ? { currentRevision: s.status.currentRevision } : {}),
+    observedGeneration: s.metadata.generation ?? 1,
+    ...(ready ? { readyReplicas: ready } : {}),
+    replicas,
+    ...(update ? { updateRevision: update.metadata.name } : s.status?.updateRevision ? { updateRevision: s.status.updateRevision } : {}),
+    ...(updated ? { updatedReplicas: updated } : {}),
+  });
+  // Most passes change no counter: compare first rather than have the store copy the whole set to find out.
+  const stored = getObject<StsObject>(state, 'StatefulSet', set.metadata.namespace, set.metadata.name);
+  if (stored && jsonEqual(stored.status, statusOf(stored))) return;
   updateObject<StsObject>(state, 'StatefulSet', set.metadata.namespace, set.metadata.name, (s) => {
-    // Field order and omitempty as the Go type serialises them.
-    s.status = {
-      availableReplicas: available,
-      collisionCount: 0,
-      ...(currentCount ? { currentReplicas: currentCount } : {}),
-      ...(currentName ? { currentRevision: currentName } : s.status?.currentRevision ? { currentRevision: s.status.currentRevision } : {}),
-      observedGeneration: s.metadata.generation ?? 1,
-      ...(ready ? { readyReplicas: ready } : {}),
-      replicas,
-      ...(update ? { updateRevision: update.metadata.name } : s.status?.updateRevision ? { updateRevision: s.status.updateRevision } : {}),
-      ...(updated ? { updatedReplicas: updated } : {}),
-    };
+    s.status = statusOf(s);
   });
 }

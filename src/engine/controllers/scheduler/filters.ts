@@ -32,6 +32,8 @@ function nodeAffinityFilter(cycle: Cycle, info: NodeInfo): FilterStatus | undefi
 }
 
 function nodePortsFilter(cycle: Cycle, info: NodeInfo): FilterStatus | undefined {
+  // Most pods ask for no host port: nothing to compare (and no closure to make) on every node.
+  if (cycle.ports.length === 0) return undefined;
   const clash = cycle.ports.some((wanted) => info.ports.some((used) => portsConflict(wanted, used)));
   return clash ? unschedulable(REASONS.hostPorts) : undefined;
 }
