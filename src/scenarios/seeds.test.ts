@@ -77,4 +77,12 @@ describe('seed 003: Redis with local-path storage', () => {
     // local-path volumes pin each pod to the node of its first start
     expect(nodes(2)).toEqual(nodes(0));
   });
+
+  it('cannot follow its local volume off a drained node: Pending with the scheduler\'s reason, back on uncordon', () => {
+    expect(outputOf(result, 'kubectl get pods -o wide', 3)).toMatch(/^redis-stset-0\s+0\/2\s+Pending\s+0\s+30s\s+<none>\s+<none>/m);
+    expect(outputOf(result, 'kubectl get events --field-selector reason=FailedScheduling')).toContain(
+      'pod/redis-stset-0   0/3 nodes are available: 1 node(s) were unschedulable, 2 node(s) had volume node affinity conflict. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    );
+    expect(outputOf(result, 'kubectl get pods -o wide', 4)).toMatch(/^redis-stset-0\s+2\/2\s+Running\s+0\s+\S+\s+10\.244\.1\.\d+\s+node-1/m);
+  });
 });
