@@ -12,6 +12,7 @@
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { ClusterState } from '../../engine/clusterState';
+import { lastHeartbeatAt } from '../../engine/controllers/nodeHealth';
 import { getObject, listObjects } from '../../engine/store';
 import type { KObject } from '../../model/objects';
 import { formatBytes, formatCpu, parseQuantity } from '../../model/quantity';
@@ -47,7 +48,8 @@ function writeLease(w: DescribeWriter, state: ClusterState, node: KObject): void
   const acquire = lease?.spec?.acquireTime ? rfc1123zOf(lease.spec.acquireTime) : '<unset>';
   let renew = '<unset>';
   if (lease?.spec?.renewTime) renew = rfc1123zOf(lease.spec.renewTime);
-  else if (!lease && runtime) renew = rfc1123z(state.epochMs + runtime.lastHeartbeat);
+  // The kubelet renews its Lease every heartbeat (computed lazily, see nodeHealth.ts): the last renewal.
+  else if (!lease && runtime) renew = rfc1123z(state.epochMs + lastHeartbeatAt(state, runtime));
   w.write(LEVEL_0, 'Lease:\n');
   w.write(LEVEL_1, `HolderIdentity:\t${holder ?? '<unset>'}\n`);
   w.write(LEVEL_1, `AcquireTime:\t${acquire}\n`);
