@@ -143,3 +143,22 @@ test('embed mode: a drain in progress, started from the same link', async ({ pag
   expect(await pageWidth(page)).toBeLessThanOrEqual(1280);
   await saveScreenshot('embed-drain-in-progress');
 });
+
+test('embed mode with edit=1: the author opts in to the editor and the terminal', async ({ page, graph, terminal, saveScreenshot }) => {
+  await page.goto('/?scenario=web&mode=embed&edit=1');
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+  await expect(graph.podStatus('web-1')).toHaveText('Running');
+  await expect(page.locator('[data-mode="embed"]')).toHaveAttribute('data-editing', 'true');
+  // the editor with Apply, and the terminal's input
+  await expect(page.locator('.monaco-editor .view-lines')).toContainText('kind: Service');
+  await expect(page.getByTestId('editor.apply')).toBeVisible();
+  await expect(page.locator('.xterm-helper-textarea')).toHaveCount(1);
+  await page.getByTestId('dock.terminal').click();
+  await terminal.run('kubectl get pods');
+  await expect.poll(() => terminal.text()).toMatch(/web-0\s+1\/1\s+Running/);
+  // still an embed: compact top bar, autoplay, and the way out drops edit=
+  await expect(page.getByTestId('toolbar.add-node')).toHaveCount(0);
+  await expect(page.getByTestId('embed.open')).toHaveAttribute('href', new URL('/?scenario=web', page.url()).href);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(1280);
+  await saveScreenshot('embed-edit');
+});

@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import lzString from 'lz-string';
+import { qrMatrix } from '../app/share/qrCode';
 import type { PlaygroundTestApi } from '../app/testApi';
 import { expect, test } from './fixtures/test';
+import { EditorPane } from './fixtures/pages/EditorPane';
 
 /** What must be identical after opening a share link: pods with their IPs, events, the clock. */
 async function clusterOf(page: Page) {
@@ -20,6 +23,7 @@ async function openReady(page: Page, url: string) {
 test('a shared link opens the identical cluster in a fresh browser context', async ({ page, editor, graph, browser, baseURL }) => {
   await openReady(page, '/');
   await editor.ready();
+  await new EditorPane(page).reveal('replicas: 2');
   await editor.replaceLine('replicas: 2', 'replicas: 3');
   await editor.apply();
   await page.getByTestId('playback.stable').click();
@@ -56,6 +60,7 @@ test('a shared link opens the identical cluster in a fresh browser context', asy
     await openReady(other, link);
     await expect.poll(() => clusterOf(other)).toEqual(before);
     await expect(other.getByTestId('graph.pod.web-2')).toBeVisible();
+    await new EditorPane(other).reveal('replicas:');
     await expect(other.locator('.monaco-editor .view-lines')).toContainText('replicas: 3');
     // the selected object comes back in the inspector
     await expect(other.getByTestId('inspector.describe')).toContainText('web-2');
@@ -95,4 +100,67 @@ test('a shared selection whose name is markup is shown as text in the inspector'
   await expect(page.getByTestId('inspector.describe')).toHaveText('Pod <img src=x onerror=window.__pwned=1> no longer exists.');
   expect(await page.locator('[data-testid="inspector"] img').count()).toBe(0);
   expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+/** A stored fragment of e2e/fixtures/links/ (see its README for what each one holds). */
+const storedLink = (file: string) => readFileSync(new URL(`./fixtures/links/${file}`, import.meta.url), 'utf8').trim();
+
+test('a v1 link stored from an earlier version opens the same cluster in a fresh browser context', async ({ browser, baseURL }) => {
+  const fresh = await browser.newContext({ baseURL: baseURL ?? 'http://127.0.0.1:4173' });
+  try {
+    const page = await fresh.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await openReady(page, `/${storedLink('v1-web-scaled-4-web-1-deleted.txt')}`);
+    // web scaled to 4; web-1 deleted and back with its name and a new IP (10.244.2.2 before)
+    await expect
+      .poll(async () => (await clusterOf(page)).pods)
+      .toEqual(['web-0 10.244.1.2 Running', 'web-1 10.244.2.3 Running', 'web-2 10.244.3.2 Running', 'web-3 10.244.1.3 Running']);
+    const cluster = await clusterOf(page);
+    expect(cluster.now).toBe(12_000);
+    expect(cluster.events).toBe(52);
+    await expect(page.getByTestId('graph.pod.web-1.ip')).toHaveText('10.244.2.3');
+    // the edit that was not applied is in the editor; the selected pod in the inspector
+    await new EditorPane(page).reveal('image:');
+    await expect(page.locator('.monaco-editor .view-lines')).toContainText('nginx-slim:0.9');
+    await expect(page.getByTestId('inspector.describe')).toContainText('web-1');
+    await expect(page.getByTestId('notice')).toHaveCount(0);
+    expect(errors).toEqual([]);
+  } finally {
+    await fresh.close();
+  }
+});
+
+test.describe('on a 1280×720 classroom screen', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('the Share dialog shows the link as a QR code large enough to scan from the room', async ({ page, saveScreenshot }) => {
+    await openReady(page, '/');
+    await expect(page.getByTestId('graph.pod.web-1.status')).toHaveText('Running');
+    await page.getByTestId('toolbar.share').click();
+    const link = await page.getByTestId('share.link').inputValue();
+    await expect(page.getByTestId('share.qr')).toHaveCount(0);
+    await page.getByTestId('share.qr.toggle').click();
+    const qr = page.getByTestId('share.qr.svg');
+    await expect(qr).toBeVisible();
+    // the code drawn is the code of the link: the same dark runs, module for module
+    const expected = qrMatrix(link);
+    if ('tooLong' in expected) throw new Error('the default scenario\'s link should fit a QR code');
+    const drawn = await qr.evaluate((svg) =>
+      [...svg.querySelectorAll('rect[fill="#000"]')].map((r) => `${r.getAttribute('y')},${r.getAttribute('x')},${r.getAttribute('width')}`),
+    );
+    expect(drawn).toEqual(expected.runs.map((run) => `${run.row + 4},${run.col + 4},${run.length}`));
+    // no HTML was made from a string: the code is SVG elements only
+    expect(await qr.evaluate((svg) => svg.querySelectorAll(':not(rect)').length)).toBe(0);
+    // big on the screen: at least 3 px per module, the whole code inside the window
+    const box = await qr.boundingBox();
+    expect(box && box.width / (expected.size + 8)).toBeGreaterThanOrEqual(3);
+    expect(box && box.y + box.height).toBeLessThanOrEqual(720);
+    await saveScreenshot('share-qr-1280');
+    await page.getByTestId('share.qr.toggle').click();
+    await expect(page.getByTestId('share.qr')).toHaveCount(0);
+  });
 });

@@ -1,49 +1,94 @@
 // The cluster graph: the worker's laid-out GraphLayout drawn with React Flow. Positions come from
 // src/graph/layout.ts (stable slots); CSS transitions animate moves and status changes.
 import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler, type OnMove } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
 import { useAppStore } from '../store/appStore';
 import { nodeTypes } from './nodeTypes';
 import { toFlowEdges, toFlowNodes, type CardNode } from './toFlowElements';
+import { fitViewport, revealRect, type PaneSize, type Rect, type Viewport } from './viewport';
 
-const MARGIN = 12;
-const MAX_FIT_ZOOM = 1.2;
-/** Below this, card text is too small for a projector: the graph scrolls instead of shrinking. */
-const MIN_READABLE_ZOOM = 0.75;
+/**
+ * The lowest zoom the fit may use, by mode: pod-card text is at least 15 px at zoom 1, so 0.8 keeps
+ * it at 12 px on the screen; presenter mode keeps 14 px (its smallest card text is 14 px). Below
+ * these the graph scrolls instead of shrinking.
+ */
+const READABLE_ZOOM = { normal: 0.8, presenter: 1 } as const;
+/** How long the camera takes to fit or to glide to a card. */
+const CAMERA_MS = 300;
 
-function Graph() {
+/** Props of the cluster graph. */
+export interface ClusterGraphProps {
+  /** Presenter mode: a higher readable zoom, for the back of a room. */
+  presenter?: boolean;
+}
+
+function Graph({ presenter = false }: ClusterGraphProps) {
   const graph = useAppStore((s) => s.snapshot?.graph);
   const select = useAppStore((s) => s.select);
   const openMenu = useAppStore((s) => s.openMenu);
   const closeMenu = useAppStore((s) => s.closeMenu);
-  const { setViewport } = useReactFlow();
+  const { setViewport, getViewport } = useReactFlow();
   const container = useRef<HTMLDivElement>(null);
+  /** Where the camera is going (an animation may still be on its way there). */
+  const target = useRef<Viewport | undefined>(undefined);
+  /** The Pending card the camera brought into view: a later fit (the pane resized) keeps it in view. */
+  const focus = useRef<{ id: string; rect: Rect } | undefined>(undefined);
   const nodes = useMemo(() => (graph ? toFlowNodes(graph) : []), [graph]);
   const edges = useMemo(() => (graph ? toFlowEdges(graph) : []), [graph]);
+
+  const paneSize = useCallback((): PaneSize | undefined => {
+    const element = container.current;
+    return element ? { width: element.clientWidth, height: element.clientHeight } : undefined;
+  }, []);
+  const moveCamera = useCallback(
+    (viewport: Viewport) => {
+      target.current = viewport;
+      void setViewport(viewport, { duration: CAMERA_MS });
+    },
+    [setViewport],
+  );
 
   // Fit the whole drawing (its size comes from the layout, not from measuring) whenever it or
   // the pane changes size; not on every frame, so a user's zoom survives ordinary updates.
   const width = graph?.width ?? 0;
   const height = graph?.height ?? 0;
+  const readableZoom = presenter ? READABLE_ZOOM.presenter : READABLE_ZOOM.normal;
   useEffect(() => {
     const element = container.current;
-    if (!element || !width || !height) return;
+    if (!element) return;
     const fit = () => {
-      const widthFit = (element.clientWidth - 2 * MARGIN) / width;
-      const whole = Math.min(MAX_FIT_ZOOM, widthFit, (element.clientHeight - 2 * MARGIN) / height);
-      // Whole drawing if it stays readable; otherwise fit the width (never below the readable
-      // zoom) and let the wheel scroll the rest.
-      const zoom = whole >= MIN_READABLE_ZOOM ? whole : Math.min(MAX_FIT_ZOOM, Math.max(MIN_READABLE_ZOOM, widthFit));
-      const x = width * zoom <= element.clientWidth ? (element.clientWidth - width * zoom) / 2 : MARGIN;
-      if (zoom > 0) void setViewport({ x, y: MARGIN, zoom }, { duration: 300 });
+      const pane = paneSize();
+      const viewport = pane && fitViewport(pane, { width, height }, readableZoom);
+      if (viewport) moveCamera(focus.current && pane ? revealRect(viewport, focus.current.rect, pane) : viewport);
     };
     fit();
     const observer = new ResizeObserver(fit);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [width, height, setViewport]);
+  }, [width, height, readableZoom, paneSize, moveCamera]);
+
+  // A pod that becomes unschedulable shows the scheduler's message on its card: the camera glides
+  // (same zoom) just enough to bring that card into view — at a readable zoom the Pending area is
+  // often below the fold. Only newly Pending pods move the camera; scrolling away stays possible.
+  const pendingKey = (graph?.nodes ?? []).flatMap((n) => (n.type === 'pod' && n.data.message ? [n.id] : [])).join(' ');
+  const seenPending = useRef(new Set<string>());
+  useEffect(() => {
+    const ids = pendingKey ? pendingKey.split(' ') : [];
+    const fresh = ids.filter((id) => !seenPending.current.has(id));
+    seenPending.current = new Set(ids);
+    // The focused card may have moved in the layout, or left the Pending area.
+    const focused = focus.current && graph?.nodes.find((n) => n.id === focus.current?.id && ids.includes(n.id));
+    focus.current = focused ? { id: focused.id, rect: { x: focused.x, y: focused.y, width: focused.width, height: focused.height } } : undefined;
+    const card = graph?.nodes.find((n) => n.id === fresh[0]);
+    const pane = paneSize();
+    if (!card || !pane) return;
+    focus.current = { id: card.id, rect: { x: card.x, y: card.y, width: card.width, height: card.height } };
+    const from = target.current ?? getViewport();
+    const moved = revealRect(from, card, pane);
+    if (moved !== from) moveCamera(moved);
+  }, [pendingKey, graph, paneSize, getViewport, moveCamera]);
 
   const onNodeClick: NodeMouseHandler<CardNode> = useCallback(
     (_event, node) => {
@@ -59,6 +104,10 @@ function Graph() {
     },
     [openMenu],
   );
+  // The reader moves the camera (a wheel, a drag): the graph stops holding a card in view.
+  const onMoveStart: OnMove = useCallback((event) => {
+    if (event) focus.current = undefined;
+  }, []);
   const onPaneClick = useCallback((_event: MouseEvent) => closeMenu(), [closeMenu]);
   // The keyboard way to the same menu: the Menu key or Shift+F10 on a focused card.
   const onKeyDown = useCallback(
@@ -89,6 +138,7 @@ function Graph() {
         minZoom={0.2}
         maxZoom={2}
         panOnScroll
+        onMoveStart={onMoveStart}
         zoomOnScroll={false}
         zoomOnPinch
       >
@@ -98,10 +148,11 @@ function Graph() {
   );
 }
 
-export function ClusterGraph() {
+/** The cluster graph in its own React Flow provider (the page may draw it once per layout). */
+export function ClusterGraph(props: ClusterGraphProps) {
   return (
     <ReactFlowProvider>
-      <Graph />
+      <Graph {...props} />
     </ReactFlowProvider>
   );
 }

@@ -1,6 +1,7 @@
 // GraphLayout (neutral, from src/graph) → React Flow nodes and edges. The only place that knows
 // both shapes; styling lives in the node components and graph.css.
 import type { Edge, Node } from '@xyflow/react';
+import { i18next } from '../i18n/i18n';
 import type { GraphEdge } from '../../src/graph/graphModel';
 import type { PlacedNode } from '../../src/graph/layout';
 import type { ObjectRef, Snapshot } from '../../src/protocol/messages';
@@ -59,5 +60,16 @@ export function toFlowEdges(graph: Snapshot['graph']): Edge[] {
   // Service → pod links would cross every lane; the Service card lists its records instead.
   return graph.edges
     .filter((e) => e.kind !== 'selects')
-    .map((e) => ({ id: e.id, source: e.source, target: e.target, type: 'straight', className: EDGE_CLASS[e.kind], selectable: false, focusable: false, zIndex: 1 }));
+    .map((e) => ({
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      // `pod.web-0` → `web-0`: the label names the objects as Kubernetes does.
+      ariaLabel: i18next.t(`classroom:graph.edge.${e.kind}`, { source: e.source.replace(/^[a-z]+\./, ''), target: e.target.replace(/^[a-z]+\./, '') }),
+      type: 'straight',
+      className: EDGE_CLASS[e.kind],
+      selectable: false,
+      focusable: false,
+      zIndex: 1,
+    }));
 }

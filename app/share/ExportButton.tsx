@@ -1,4 +1,6 @@
+// The top bar's Export button: the workspace for a real cluster (kind, minikube, k3s).
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import type { JournalEntry } from '../../src/protocol/messages';
 import { exportScenario } from '../../src/scenarios/exportScenario';
 import { parseScenario } from '../../src/scenarios/parseScenario';
@@ -17,6 +19,7 @@ interface Download {
  * as comments) for a real cluster, each offered as a download (Blob URLs, revoked on Close).
  */
 export function ExportButton() {
+  const { t } = useTranslation('share');
   const [downloads, setDownloads] = useState<Download[] | undefined>(undefined);
   const [status, setStatus] = useState('');
 
@@ -31,7 +34,7 @@ export function ExportButton() {
     if (wasPlaying) void source.simulation.request({ type: 'play' }).catch(() => undefined);
     const { scenario } = parseScenario(source.scenarioText);
     if (!scenario) {
-      setStatus('This scenario cannot be exported: the open scenario cannot be read.');
+      setStatus(t('export.cannotExport'));
       setDownloads([]);
       return;
     }
@@ -58,12 +61,14 @@ export function ExportButton() {
 
   return (
     <>
-      <button data-testid="toolbar.export" onClick={() => void open()} title="Download the files and a kubectl script to run this on a real cluster">
-        Export
+      <button data-testid="toolbar.export" onClick={() => void open()} title={t('export.button.title')}>
+        {t('export.button.label')}
       </button>
       {downloads !== undefined ? (
-        <div className="toolbar-dialog" role="dialog" aria-label="Run this on a real cluster" data-testid="export.dialog">
-          <p>Run this on a real cluster (kind, minikube or k3s): save the files in one folder, then run <code>bash replay.sh</code> there.</p>
+        <div className="toolbar-dialog" role="dialog" aria-label={t('export.dialog.label')} data-testid="export.dialog">
+          <p>
+            <Trans t={t} i18nKey="export.dialog.explain" components={{ code: <code /> }} />
+          </p>
           <ul className="export-files">
             {downloads.map((d) => (
               <li key={d.name}>
@@ -73,12 +78,12 @@ export function ExportButton() {
               </li>
             ))}
           </ul>
-          <p className="export-note">The script runs the kubectl commands; the simulated events (crashes, node failures) become comments saying how to cause them by hand.</p>
+          <p className="export-note">{t('export.dialog.note')}</p>
           <p className="toolbar-dialog-status" role="status" data-testid="export.status">
             {status}
           </p>
           <button data-testid="export.close" onClick={close}>
-            Close
+            {t('dialog.close')}
           </button>
         </div>
       ) : null}

@@ -1,17 +1,23 @@
+// The top bar's Share button and its dialog: the link, Copy, and a QR code for a classroom screen.
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { appStore } from '../store/appStore';
+import { QrCodeView } from './QrCodeView';
 import { createShareHash } from './shareLink';
 import { shareSource } from './shareSource';
 import './dialog.css';
 import './share.css';
 
 /**
- * "Share": writes the scenario, the recorded steps and the selection into the address bar's
- * fragment (`#v1/…`) and shows the link with a Copy button. Everything shown is React text.
+ * "Share": writes the scenario, the recorded steps, the selection, the timeline moment and the
+ * lesson's progress into the address bar's fragment (`#v1/…`) and shows the link with a Copy
+ * button and a QR code. Everything shown is React text.
  */
 export function ShareButton() {
+  const { t } = useTranslation('share');
   const [link, setLink] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState('');
+  const [showQr, setShowQr] = useState(false);
 
   async function share() {
     const source = shareSource();
@@ -21,10 +27,17 @@ export function ShareButton() {
     // Pausing records the time played so far in the journal (`sim advance …`), so the link
     // reopens at this very moment; playing resumes right after.
     if (wasPlaying) await source.simulation.request({ type: 'pause' }).catch(() => undefined);
-    const hash = createShareHash({ scenarioText: source.scenarioText, journal: source.simulation.journal(), files: state.files, selected: state.selected });
+    const hash = createShareHash({
+      scenarioText: source.scenarioText,
+      journal: source.simulation.journal(),
+      files: state.files,
+      selected: state.selected,
+      moment: state.timelineMoment,
+      lesson: state.lessonProgress,
+    });
     if (wasPlaying) void source.simulation.request({ type: 'play' }).catch(() => undefined);
     if (typeof hash !== 'string') {
-      setStatus(`This scenario cannot be shared: ${hash.error}.`);
+      setStatus(t('cannotShare', { reason: hash.error }));
       setLink('');
       return;
     }
@@ -40,33 +53,42 @@ export function ShareButton() {
     if (!link) return;
     try {
       await navigator.clipboard.writeText(link);
-      setStatus('Copied to the clipboard.');
+      setStatus(t('copied'));
     } catch {
-      setStatus('The browser did not allow copying: select the link and press Ctrl+C.');
+      setStatus(t('copyRefused'));
     }
+  }
+
+  function close() {
+    setLink(undefined);
+    setShowQr(false);
   }
 
   return (
     <>
-      <button data-testid="toolbar.share" onClick={() => void share()} title="Put this scenario and what you did in a link">
-        Share
+      <button data-testid="toolbar.share" onClick={() => void share()} title={t('button.title')}>
+        {t('button.label')}
       </button>
       {link !== undefined ? (
-        <div className="toolbar-dialog" role="dialog" aria-label="Share this scenario" data-testid="share.dialog">
-          <p>This link replays the scenario and your steps to the state you see now.</p>
+        <div className={showQr ? 'toolbar-dialog share-dialog with-qr' : 'toolbar-dialog share-dialog'} role="dialog" aria-label={t('dialog.label')} data-testid="share.dialog">
+          <p>{t('dialog.explain')}</p>
           {link ? (
             <div className="share-row">
-              <input data-testid="share.link" readOnly value={link} aria-label="Share link" onFocus={(e) => e.currentTarget.select()} />
+              <input data-testid="share.link" readOnly value={link} aria-label={t('dialog.linkLabel')} onFocus={(e) => e.currentTarget.select()} />
               <button data-testid="share.copy" onClick={() => void copy()}>
-                Copy
+                {t('dialog.copy')}
+              </button>
+              <button data-testid="share.qr.toggle" aria-pressed={showQr} onClick={() => setShowQr(!showQr)}>
+                {showQr ? t('dialog.hideQr') : t('dialog.showQr')}
               </button>
             </div>
           ) : null}
+          {link && showQr ? <QrCodeView link={link} /> : null}
           <p className="toolbar-dialog-status" role="status" data-testid="share.status">
             {status}
           </p>
-          <button data-testid="share.close" onClick={() => setLink(undefined)}>
-            Close
+          <button data-testid="share.close" onClick={close}>
+            {t('dialog.close')}
           </button>
         </div>
       ) : null}

@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseScenario } from '../../src/scenarios/parseScenario';
 import { decodeScenarioUrl } from '../../src/scenarios/scenarioUrl';
+import { initI18nForTests } from '../i18n/i18n';
 import { createShareHash, openScenario } from './shareLink';
+
+beforeAll(() => initI18nForTests('en'));
 
 const web = 'apiVersion: ordinal.dev/v1alpha1\nkind: Scenario\nmetadata: {name: web}\nspec:\n  files:\n    a.yaml: |\n      apiVersion: v1\n      kind: ConfigMap\n      metadata:\n        name: a\n';
 const other = web.replace('name: web', 'name: other');
@@ -63,6 +66,18 @@ describe('createShareHash', () => {
     const files = { 'a.yaml': 'changed\n' };
     const decoded = decodeScenarioUrl(hashOf({ scenarioText: web, journal: [{ type: 'file', file: 'a.yaml', text: 'changed\n' }], files }));
     expect('error' in decoded ? decoded.error : decoded.journal).toEqual([{ type: 'file', file: 'a.yaml', text: 'changed\n' }]);
+  });
+
+  it('carries the timeline moment and the lesson progress, and openScenario returns them', () => {
+    const hash = hashOf({ scenarioText: web, journal: [], files: { 'a.yaml': parseScenario(web).scenario?.files['a.yaml'] ?? '' }, moment: 4200.4, lesson: { id: 'ordered-creation', step: 3 } });
+    const opened = openScenario({ hash, search: '' }, SCENARIOS, 'web');
+    expect(opened.moment).toBe(4200);
+    expect(opened.lesson).toEqual({ id: 'ordered-creation', step: 3 });
+    expect(opened.replay).toEqual([]);
+    // absent when the page was at the present and no lesson was open
+    const plain = openScenario({ hash: hashOf({ scenarioText: web, journal: [], files: {}, moment: undefined, lesson: undefined }), search: '' }, SCENARIOS, 'web');
+    expect(plain.moment).toBeUndefined();
+    expect(plain.lesson).toBeUndefined();
   });
 
   it('reports a scenario text that cannot be read', () => {

@@ -3,7 +3,8 @@
 // src/scenarios/scenarioUrl.ts; this file only joins it to the page's pieces.
 import type { JournalEntry, ObjectRef } from '../../src/protocol/messages';
 import { parseScenario } from '../../src/scenarios/parseScenario';
-import { decodeScenarioUrl, encodeScenarioUrl, isScenarioUrl, toScenarioText } from '../../src/scenarios/scenarioUrl';
+import { decodeScenarioUrl, encodeScenarioUrl, isScenarioUrl, toScenarioText, type LessonProgress, type SharedScenario } from '../../src/scenarios/scenarioUrl';
+import { i18next } from '../i18n/i18n';
 import { chooseScenario, type ScenarioChoice } from '../workspace/chooseScenario';
 
 /** The scenario to load, plus what a share link adds: the steps to replay and the selection. */
@@ -11,6 +12,10 @@ export interface OpenedScenario extends ScenarioChoice {
   /** Set when the scenario came from a share link: replay these after its script. */
   replay?: JournalEntry[];
   selected?: ObjectRef;
+  /** The timeline moment the link shows (simulated ms); absent = the end of the recording. */
+  moment?: number;
+  /** The lesson in progress when the link was made. */
+  lesson?: LessonProgress;
 }
 
 /** The part of `window.location` read here (tests pass plain objects). */
@@ -28,10 +33,13 @@ export function openScenario(location: LocationLike, scenarios: Readonly<Record<
   const decoded = decodeScenarioUrl(location.hash);
   if ('error' in decoded) {
     const choice = chooseScenario('', scenarios, fallback);
-    return { ...choice, notice: `This share link could not be opened: ${decoded.error}. The default scenario is open instead.` };
+    // The reason comes from the engine's decoder, which speaks English only.
+    return { ...choice, notice: i18next.t('share:link.unopenable', { reason: decoded.error }) };
   }
   const opened: OpenedScenario = { name: decoded.scenario.name, text: toScenarioText(decoded.scenario), replay: decoded.journal };
   if (decoded.selected) opened.selected = decoded.selected;
+  if (decoded.moment !== undefined) opened.moment = decoded.moment;
+  if (decoded.lesson) opened.lesson = decoded.lesson;
   return opened;
 }
 
@@ -44,6 +52,10 @@ export interface ShareInput {
   /** The editor's files: edits not yet applied are journaled only at the next command. */
   files: Readonly<Record<string, string>>;
   selected?: ObjectRef | undefined;
+  /** The moment on the timeline being looked at (simulated ms); undefined = the present. */
+  moment?: number | undefined;
+  /** Where the learner is in a lesson, if one is open. */
+  lesson?: LessonProgress | undefined;
 }
 
 /** The fragment (`#v1/…`) for what the page has now, or an error if the loaded scenario cannot be read. */
@@ -61,5 +73,9 @@ export function createShareHash(input: ShareInput): string | { error: string } {
   for (const file of Object.keys(replayed).sort()) {
     if (input.files[file] === undefined && replayed[file] !== '') journal.push({ type: 'file', file, text: '' });
   }
-  return encodeScenarioUrl(input.selected ? { scenario, journal, selected: input.selected } : { scenario, journal });
+  const shared: SharedScenario = { scenario, journal };
+  if (input.selected) shared.selected = input.selected;
+  if (input.moment !== undefined) shared.moment = Math.max(0, Math.round(input.moment));
+  if (input.lesson) shared.lesson = { id: input.lesson.id, step: input.lesson.step };
+  return encodeScenarioUrl(shared);
 }

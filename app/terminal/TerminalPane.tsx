@@ -4,10 +4,39 @@ import { useEffect, useRef } from 'react';
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
 import '@xterm/xterm/css/xterm.css';
+import { i18next } from '../i18n/i18n';
 import { appStore } from '../store/appStore';
 import { complete } from './completion';
 
 const HISTORY_LIMIT = 200;
+/** The widest table the course prints (`kubectl get pvc -o wide`, two-digit ordinals) fits without wrapping. */
+const WIDE_COLUMNS = 150;
+/** Type sizes tried, largest first: as large as the pane allows while WIDE_COLUMNS still fit. */
+const MAX_FONT_PX = 16;
+const MIN_FONT_PX = 11;
+
+/**
+ * Picks the largest font size (half-pixel steps) at which the terminal is WIDE_COLUMNS wide, then
+ * fits the rows and columns to the pane: at 1280 px `kubectl get pvc -o wide` does not wrap, and a
+ * wider screen gets larger type.
+ */
+function fitTerminal(term: Terminal, fit: FitAddon): void {
+  for (let size = MAX_FONT_PX; size >= MIN_FONT_PX; size -= 0.5) {
+    if (term.options.fontSize !== size) term.options.fontSize = size;
+    const proposed = fit.proposeDimensions();
+    // Hidden (another dock tab in front): nothing to measure; keep the size until it shows.
+    if (!proposed || !Number.isFinite(proposed.cols)) return;
+    if (proposed.cols >= WIDE_COLUMNS) break;
+  }
+  fit.fit();
+}
+
+/** xterm's own strings (the input's label for screen readers) in the page's language. */
+function localizeTerminal(term?: Terminal): void {
+  Terminal.strings.promptLabel = i18next.t('terminal.input');
+  Terminal.strings.tooMuchOutput = i18next.t('terminal.tooMuchOutput');
+  term?.textarea?.setAttribute('aria-label', Terminal.strings.promptLabel);
+}
 
 export function TerminalPane() {
   const host = useRef<HTMLDivElement>(null);
@@ -15,8 +44,9 @@ export function TerminalPane() {
   useEffect(() => {
     if (!host.current) return;
     const store = appStore();
+    localizeTerminal();
     const term = new Terminal({
-      fontSize: 15,
+      fontSize: MAX_FONT_PX,
       lineHeight: 1.15,
       fontFamily: "'DejaVu Sans Mono', ui-monospace, Menlo, Consolas, monospace",
       theme: { background: '#101418', foreground: '#f2f2f2', cursor: '#ffd166' },
@@ -27,8 +57,11 @@ export function TerminalPane() {
     const fit = new FitAddon();
     term.loadAddon(fit);
     term.open(host.current);
-    fit.fit();
-    const observer = new ResizeObserver(() => fit.fit());
+    localizeTerminal(term);
+    const onLanguage = () => localizeTerminal(term);
+    i18next.on('languageChanged', onLanguage);
+    fitTerminal(term, fit);
+    const observer = new ResizeObserver(() => fitTerminal(term, fit));
     observer.observe(host.current);
 
     let line = '';
@@ -108,6 +141,7 @@ export function TerminalPane() {
     });
 
     return () => {
+      i18next.off('languageChanged', onLanguage);
       data.dispose();
       unsubscribe();
       observer.disconnect();
@@ -115,5 +149,6 @@ export function TerminalPane() {
     };
   }, []);
 
-  return <div className="terminal" ref={host} data-testid="terminal" />;
+  // kubectl output stays as kubectl prints it.
+  return <div className="terminal" ref={host} data-testid="terminal" lang="en" translate="no" />;
 }

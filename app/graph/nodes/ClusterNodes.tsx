@@ -1,11 +1,13 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NodeProps } from '@xyflow/react';
 import type { CardNode } from '../toFlowElements';
 import { Badge, Ports } from './cardParts';
 
 function Meter({ label, used, total, fraction }: { label: string; used: string; total: string; fraction: number }) {
+  const { t } = useTranslation('classroom');
   return (
-    <span className="meter" title={`${label} requested ${used} of ${total} allocatable`}>
+    <span className="meter" title={t('graph.lane.meterTitle', { resource: label, used, total })}>
       {label} {used}/{total}
       <span className="meter-bar" aria-hidden="true">
         <span style={{ width: `${Math.min(100, Math.round(fraction * 100))}%` }} />
@@ -15,6 +17,7 @@ function Meter({ label, used, total, fraction }: { label: string; used: string; 
 }
 
 function LaneBand({ data }: NodeProps<CardNode>) {
+  const { t } = useTranslation('classroom');
   if (data.type !== 'lane') return null;
   const lane = data.data;
   return (
@@ -30,18 +33,19 @@ function LaneBand({ data }: NodeProps<CardNode>) {
         ) : null}
         {/* An unreachable node reports nothing: its taints say more than its resource meters. */}
         {lane.ready ? <Meter label="cpu" used={lane.cpu.requested} total={lane.cpu.allocatable} fraction={lane.cpu.fraction} /> : null}
-        {lane.ready ? <Meter label="mem" used={lane.memory.requested} total={lane.memory.allocatable} fraction={lane.memory.fraction} /> : null}
+        {lane.ready ? <Meter label={t('graph.lane.memory')} used={lane.memory.requested} total={lane.memory.allocatable} fraction={lane.memory.fraction} /> : null}
       </div>
     </div>
   );
 }
 
 function AreaBand({ data }: NodeProps<CardNode>) {
+  const { t } = useTranslation('classroom');
   if (data.type !== 'area') return null;
   return (
     <div className={`lane area-${data.data.kind}`} data-testid={`graph.${data.id}`}>
       <div className="lane-header">
-        <span className="name">{data.data.label}</span>
+        <span className="name">{t(`graph.area.${data.data.kind}`)}</span>
       </div>
     </div>
   );
@@ -69,6 +73,7 @@ function ServiceCard({ data }: NodeProps<CardNode>) {
 
 /** Owner card: `StatefulSet web ready 3/3`, `Job backup Complete 1/1`, `CronJob backup Scheduled 0 * * * *`. */
 function OwnerCard({ data }: NodeProps<CardNode>) {
+  const { t } = useTranslation('classroom');
   if (data.type !== 'owner') return null;
   const owner = data.data;
   const id = `graph.${data.id}`;
@@ -82,11 +87,11 @@ function OwnerCard({ data }: NodeProps<CardNode>) {
         {owner.status ? <Badge tone={owner.tone ?? 'neutral'} text={owner.status} testId={`${id}.status`} /> : null}
         {owner.ready ? (
           <span className="small" data-testid={`${id}.ready`}>
-            {jobLike ? owner.ready : `ready ${owner.ready}`}
+            {jobLike ? owner.ready : t('graph.owner.ready', { ready: owner.ready })}
           </span>
         ) : null}
         {owner.schedule ? (
-          <span className="schedule" data-testid={`${id}.schedule`} title="schedule">
+          <span className="schedule" data-testid={`${id}.schedule`} title={t('graph.owner.schedule')}>
             {owner.schedule}
           </span>
         ) : null}
@@ -97,6 +102,7 @@ function OwnerCard({ data }: NodeProps<CardNode>) {
 
 /** A PodDisruptionBudget: name, selector and `kubectl get pdb`'s ALLOWED DISRUPTIONS. */
 function BudgetCard({ data }: NodeProps<CardNode>) {
+  const { t } = useTranslation('classroom');
   if (data.type !== 'budget') return null;
   const pdb = data.data;
   const id = `graph.${data.id}`;
@@ -113,7 +119,7 @@ function BudgetCard({ data }: NodeProps<CardNode>) {
         <span className="selector" data-testid={`${id}.selector`}>
           {pdb.selector}
         </span>
-        <span title={`healthy ${pdb.currentHealthy}, needs ${pdb.desiredHealthy}`}>
+        <span title={t('graph.budget.healthTitle', { healthy: pdb.currentHealthy, needs: pdb.desiredHealthy })}>
           ALLOWED DISRUPTIONS <Badge tone={pdb.tone} text={String(pdb.allowedDisruptions)} testId={`${id}.allowed`} />
         </span>
       </div>

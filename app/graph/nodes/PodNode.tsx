@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NodeProps } from '@xyflow/react';
 import type { CardNode } from '../toFlowElements';
 import { Badge, Ports } from './cardParts';
@@ -10,6 +11,7 @@ import { Badge, Ports } from './cardParts';
  * a PodDisruptionBudget; while unscheduled, the scheduler's whole message (wrapped).
  */
 function PodCard({ data }: NodeProps<CardNode>) {
+  const { t } = useTranslation('classroom');
   if (data.type !== 'pod') return null;
   const pod = data.data;
   const id = `graph.${data.id}`;
@@ -19,11 +21,11 @@ function PodCard({ data }: NodeProps<CardNode>) {
       <div className="card-title">
         <span className="name" data-testid={`${id}.name`}>{pod.name}</span>
         <Badge tone={pod.tone} text={pod.status} testId={`${id}.status`} />
-        <span className="ready" data-testid={`${id}.ready`} title="ready containers">
+        <span className="ready" data-testid={`${id}.ready`} title={t('graph.pod.readyTitle')}>
           {pod.ready}
         </span>
         {/* Keyed by the count so the pulse replays on every restart. */}
-        <span key={pod.restarts} className={pod.restarts ? 'restarts bumped' : 'restarts'} data-testid={`${id}.restarts`} title="restarts">
+        <span key={pod.restarts} className={pod.restarts ? 'restarts bumped' : 'restarts'} data-testid={`${id}.restarts`} title={t('graph.pod.restartsTitle')}>
           ↻ {pod.restarts}
         </span>
         {pod.revision ? (
@@ -31,14 +33,14 @@ function PodCard({ data }: NodeProps<CardNode>) {
             className={pod.revision.current ? 'revision' : 'revision old'}
             data-testid={`${id}.revision`}
             data-current={pod.revision.current ? 'true' : 'false'}
-            title={pod.revision.current ? 'controller-revision-hash: the update revision' : 'controller-revision-hash: an old revision, not yet updated'}
+            title={pod.revision.current ? t('graph.pod.revisionCurrent') : t('graph.pod.revisionOld')}
           >
             {pod.revision.hash}
           </span>
         ) : null}
       </div>
       <div className="card-line address">
-        <span className="ip" data-testid={`${id}.ip`}>{pod.ip ?? 'no IP'}</span>
+        <span className="ip" data-testid={`${id}.ip`}>{pod.ip ?? t('graph.pod.noIp')}</span>
         {pod.dnsName ? (
           <span className="dns" data-testid={`${id}.dns`} title={pod.dnsName}>
             {pod.dnsName}
@@ -50,7 +52,7 @@ function PodCard({ data }: NodeProps<CardNode>) {
           {pod.database && pod.database.role !== 'standalone' ? <Badge tone={pod.database.role === 'primary' ? 'ok' : 'neutral'} text={pod.database.role} testId={`${id}.role`} /> : null}
           {pod.database ? (
             <span className="rows" data-testid={`${id}.rows`}>
-              {pod.database.rows} {pod.database.rows === 1 ? 'row' : 'rows'}
+              {t('graph.pod.rows', { count: pod.database.rows })}
             </span>
           ) : null}
           {pod.stuck ? (
@@ -59,8 +61,8 @@ function PodCard({ data }: NodeProps<CardNode>) {
             </span>
           ) : null}
           {pod.evictionBlocked ? (
-            <span className="note warning" data-testid={`${id}.eviction`} title={`eviction refused: ${pod.evictionBlocked}`}>
-              eviction refused: {pod.evictionBlocked}
+            <span className="note warning" data-testid={`${id}.eviction`} title={t('graph.pod.evictionRefused', { reason: pod.evictionBlocked })}>
+              {t('graph.pod.evictionRefused', { reason: pod.evictionBlocked })}
             </span>
           ) : null}
         </div>

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { NodeProps } from '@xyflow/react';
 import type { CardNode } from '../toFlowElements';
 import { Badge, Ports } from './cardParts';
@@ -19,9 +20,10 @@ function ClaimCard({ data }: NodeProps<CardNode>) {
 }
 
 function VolumeCard({ data }: NodeProps<CardNode>) {
+  const { t } = useTranslation('classroom');
   if (data.type !== 'volume') return null;
   const volume = data.data;
-  const where = volume.node ? `on ${volume.node}` : volume.attachedTo.length ? `attached to ${volume.attachedTo.join(', ')}` : 'detached';
+  const where = volume.node ? t('graph.volume.onNode', { node: volume.node }) : volume.attachedTo.length ? t('graph.volume.attachedTo', { nodes: volume.attachedTo.join(', ') }) : t('graph.volume.detached');
   return (
     <div className={`card volume tone-${volume.tone}`} data-testid={`graph.${data.id}`}>
       <Ports />
