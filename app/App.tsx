@@ -1,16 +1,22 @@
+import { useTranslation } from 'react-i18next';
 import { ClusterGraph } from './graph/ClusterGraph';
 import { EditorPane } from './editor/EditorPane';
 import { EmbedLayout } from './layout/EmbedLayout';
 import { EditorToggle, PresenterToggle } from './layout/PresenterButtons';
 import { useClassroomMode } from './layout/useClassroomMode';
 import { usePresenterLayout } from './layout/usePresenterLayout';
-import { useRevealPending } from './layout/useRevealPending';
+import './layout/layout.css';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
+import { localizedScenarioTitle } from './i18n/scenarioTitle';
 import { Dock } from './inspector/Dock';
-import { PlaybackBar } from './playback/PlaybackBar';
 import { ExportButton } from './share/ExportButton';
+import { LessonList } from './lessons/LessonList';
+import { LessonPanel } from './lessons/LessonPanel';
+import { LessonsButton } from './lessons/LessonsButton';
+import { NarrationStrip } from './narration/NarrationStrip';
 import { ShareButton } from './share/ShareButton';
 import { useAppStore } from './store/appStore';
+import { Timeline } from './timeline/Timeline';
 import { ContextMenu } from './ui/ContextMenu';
 import { ScenarioPicker } from './workspace/ScenarioPicker';
 
@@ -20,6 +26,7 @@ import { ScenarioPicker } from './workspace/ScenarioPicker';
  * `?mode=embed` is the compact read-only view of `layout/EmbedLayout`.
  */
 export function App() {
+  const { t } = useTranslation();
   const title = useAppStore((s) => s.snapshot?.scenarioTitle);
   const crash = useAppStore((s) => s.crash);
   const notice = useAppStore((s) => s.notice);
@@ -29,24 +36,27 @@ export function App() {
   const nodeCount = useAppStore((s) => s.snapshot?.names['Node']?.length ?? 0);
   const [mode, setMode] = useClassroomMode();
   const { editorOpen, setEditorOpen } = usePresenterLayout(mode);
-  useRevealPending();
   if (mode === 'embed') return <EmbedLayout />;
   const presenter = mode === 'presenter';
   return (
     <div className={presenter ? 'app mode-presenter' : 'app'} data-mode={mode}>
       <header className="topbar">
         <h1>Ordinal</h1>
-        <span className="scenario-title">{title}</span>
+        <span className="scenario-title">{title === undefined ? undefined : localizedScenarioTitle(t, title)}</span>
         <ScenarioPicker />
-        <span className="engine-status" data-testid="engine-status">
-          {ready ? 'ready' : 'starting…'}
+        <span className="engine-status" data-testid="engine-status" data-state={ready ? 'ready' : 'starting'}>
+          {ready ? t('app.ready') : t('app.starting')}
         </span>
-        <PlaybackBar />
-        <button data-testid="toolbar.add-node" onClick={() => void run(`sim add-node node-${nodeCount + 1}`)}>
-          + Add node
+        <button
+          data-testid="toolbar.add-node"
+          onClick={() => void run(`sim add-node node-${nodeCount + 1}`)}
+          title={t('app.addNodeTitle', { command: `sim add-node node-${nodeCount + 1}` })}
+        >
+          {t('app.addNode')}
         </button>
         <ShareButton />
         <ExportButton />
+        <LessonsButton />
         <PresenterToggle mode={mode} setMode={setMode} />
         <LanguageSwitch />
         {presenter ? <EditorToggle open={editorOpen} setOpen={setEditorOpen} /> : null}
@@ -57,21 +67,25 @@ export function App() {
         </div>
       ) : null}
       <div className="notices">
+        <Timeline />
         {notice ? (
           <div className="notice-banner" role="status" data-testid="notice">
             <span>{notice}</span>
-            <button onClick={() => showNotice(undefined)} aria-label="Dismiss">
+            <button onClick={() => showNotice(undefined)} aria-label={t('app.dismiss')} title={t('app.dismiss')}>
               ×
             </button>
           </div>
         ) : null}
+        <NarrationStrip variant={presenter ? 'presenter' : 'normal'} />
       </div>
       <main className={presenter && !editorOpen ? 'workspace editor-collapsed' : 'workspace'}>
         {presenter && !editorOpen ? null : <EditorPane />}
-        <ClusterGraph />
+        <ClusterGraph presenter={presenter} />
+        <LessonPanel />
       </main>
       <Dock />
       <ContextMenu />
+      <LessonList />
     </div>
   );
 }

@@ -25,3 +25,14 @@ test('the gallery picker opens "Deployment vs StatefulSet": both workloads\' pod
   await expect(graph.claim('shared-data')).toBeVisible();
   await saveScreenshot('gallery-deployment-vs-statefulset');
 });
+
+test('in Vietnamese the picker and the top bar show the gallery titles translated', async ({ page }) => {
+  await page.goto('/?lang=vi');
+  await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
+  const picker = page.getByTestId('toolbar.scenario-picker');
+  const label = 'Deployment và StatefulSet: cùng một nginx theo hai cách — tên, thứ tự, PVC, thay thế';
+  await expect(picker.locator('option', { hasText: label })).toHaveCount(1);
+  await picker.selectOption({ label });
+  await expect(page).toHaveURL(/\?lang=vi&scenario=gallery-deployment-vs-statefulset$/);
+  await expect(page.locator('.scenario-title')).toHaveText(label);
+});

@@ -1,12 +1,19 @@
 import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Diagnostic } from '../../src/manifest/diagnostics';
 import { useAppStore, useAppStoreShallow } from '../store/appStore';
+import { ConfirmWorkspaceChange } from '../workspace/ConfirmWorkspaceChange';
+import './editor.css';
 
 const ManifestEditor = lazy(() => import('./ManifestEditor'));
 const NO_DIAGNOSTICS: Diagnostic[] = [];
 
-/** File tabs, the Monaco editor, Apply, and the problems list of the file in front. */
+/**
+ * File tabs, the workspace actions (Reset, Start empty, Apply), the Monaco editor, and the
+ * problems list of the file in front. Problem messages are kubectl's and stay as it prints them.
+ */
 export function EditorPane() {
+  const { t } = useTranslation();
   const fileNames = useAppStoreShallow((s) => Object.keys(s.files));
   const activeFile = useAppStore((s) => s.activeFile);
   const text = useAppStore((s) => (s.activeFile ? s.files[s.activeFile] : undefined));
@@ -17,11 +24,12 @@ export function EditorPane() {
   const renameFile = useAppStore((s) => s.renameFile);
   const deleteFile = useAppStore((s) => s.deleteFile);
   const applyActiveFile = useAppStore((s) => s.applyActiveFile);
-  const resetToScenario = useAppStore((s) => s.resetToScenario);
+  const requestReset = useAppStore((s) => s.requestReset);
+  const requestStartEmpty = useAppStore((s) => s.requestStartEmpty);
   const [renaming, setRenaming] = useState<string | undefined>();
 
   return (
-    <section className="editor-pane" aria-label="Workspace files">
+    <section className="editor-pane" aria-label={t('editor.files')}>
       <div className="tabs" role="tablist">
         {fileNames.map((file) =>
           renaming === file ? (
@@ -30,7 +38,7 @@ export function EditorPane() {
               className="tab-rename"
               defaultValue={file}
               autoFocus
-              aria-label="New file name"
+              aria-label={t('editor.renameLabel')}
               onBlur={(e) => {
                 renameFile(file, e.currentTarget.value.trim());
                 setRenaming(undefined);
@@ -49,26 +57,44 @@ export function EditorPane() {
               data-testid={`editor.tab.${file}`}
               onClick={() => setActiveFile(file)}
               onDoubleClick={() => setRenaming(file)}
-              title="Double-click to rename"
+              title={t('editor.renameHint')}
+              translate="no"
             >
               {file}
             </button>
           ),
         )}
-        <button className="tab-action" onClick={addFile} title="New file" aria-label="New file">
+        <button className="tab-action" onClick={addFile} title={t('editor.newFile')} aria-label={t('editor.newFile')} data-testid="editor.new-file">
           +
         </button>
         {activeFile ? (
-          <button className="tab-action" onClick={() => deleteFile(activeFile)} title={`Delete ${activeFile}`} aria-label={`Delete ${activeFile}`}>
+          <button
+            className="tab-action"
+            onClick={() => deleteFile(activeFile)}
+            title={t('editor.deleteFile', { file: activeFile })}
+            aria-label={t('editor.deleteFile', { file: activeFile })}
+            data-testid="editor.delete-file"
+          >
             ×
           </button>
         ) : null}
-        <button className="tab-action reset" data-testid="editor.reset" onClick={resetToScenario} title="Reset to scenario: put back the scenario's original files (your edits are saved in this browser until then)" aria-label="Reset to scenario">
-          Reset
-        </button>
-        <button className="apply" data-testid="editor.apply" onClick={() => void applyActiveFile()} title="kubectl apply -f (Ctrl/Cmd+Enter)" disabled={!activeFile}>
-          Apply
-        </button>
+        <span className="editor-actions">
+          <button className="reset" data-testid="editor.reset" onClick={requestReset} title={t('workspace.resetTitle')}>
+            {t('workspace.reset')}
+          </button>
+          <button data-testid="editor.start-empty" onClick={requestStartEmpty} title={t('workspace.startEmptyTitle')}>
+            {t('workspace.startEmpty')}
+          </button>
+          <button
+            className="apply"
+            data-testid="editor.apply"
+            onClick={() => void applyActiveFile()}
+            title={t('editor.applyTitle', { command: `kubectl apply -f ${activeFile ?? ''}`.trim() })}
+            disabled={!activeFile}
+          >
+            {t('editor.apply')}
+          </button>
+        </span>
       </div>
       <div className="editor-body">
         {activeFile !== undefined && text !== undefined ? (
@@ -76,19 +102,33 @@ export function EditorPane() {
             <ManifestEditor file={activeFile} text={text} diagnostics={diagnostics} onChange={editFile} onApply={() => void applyActiveFile()} />
           </Suspense>
         ) : (
-          <p className="editor-loading">Loading the workspace…</p>
+          <p className="editor-loading">{t('editor.loading')}</p>
         )}
       </div>
-      <ul className="problems" data-testid="editor.diagnostics" aria-label="Problems">
-        {diagnostics.map((d, i) => (
-          <li key={i} className={`problem ${d.severity}`}>
-            <span className="where">
-              {d.line !== undefined ? `line ${d.line}${d.column !== undefined ? `:${d.column}` : ''}` : activeFile}
-            </span>{' '}
-            {d.message}
-          </li>
-        ))}
-      </ul>
+      <div className="editor-footer">
+        {text === '' ? (
+          <p className="editor-empty-hint" data-testid="editor.empty-hint">
+            {t('editor.emptyHint')}
+          </p>
+        ) : null}
+        <ul className="problems" data-testid="editor.diagnostics" aria-label={t('editor.problems')}>
+          {diagnostics.map((d, i) => (
+            <li key={i} className={`problem ${d.severity}`}>
+              <span className="where">
+                {d.line === undefined
+                  ? activeFile
+                  : d.column === undefined
+                    ? t('editor.line', { line: d.line })
+                    : t('editor.lineColumn', { line: d.line, column: d.column })}
+              </span>{' '}
+              <span className="problem-message" lang="en" translate="no">
+                {d.message}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <ConfirmWorkspaceChange />
     </section>
   );
 }

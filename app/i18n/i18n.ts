@@ -6,6 +6,8 @@
  * the page). The language comes from `?lang=`, then the user's last choice (localStorage), then
  * the browser's languages; `zh-TW`, `zh-HK` and plain `zh` choose Traditional Chinese.
  */
+// import.meta.glob is Vite's: named here for the projects that reach this file through types (e2e).
+/// <reference types="vite/client" />
 import i18next, { type Resource } from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
@@ -18,6 +20,23 @@ export const LANGUAGES = [
 ] as const;
 
 export type LanguageCode = (typeof LANGUAGES)[number]['code'];
+
+/** The i18next instance; code outside React (store slices, the client) calls `i18next.t`. */
+export { i18next };
+
+/**
+ * A message to translate later: a key (`notice.noScenario`, or `ns:key`) and its values. Store
+ * slices keep these when the text must follow a later language switch.
+ */
+export interface Message {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+/** The text of `message` in the current language. */
+export function translate(message: Message): string {
+  return i18next.t(message.key, message.values ?? {});
+}
 
 /** `common` holds the interface; other namespaces are per area (lessons, narration, timeline…). */
 export const DEFAULT_NAMESPACE = 'common';
@@ -74,5 +93,26 @@ export function initI18n(): typeof i18next {
 }
 
 function syncDocumentLanguage(language: string): void {
-  document.documentElement.lang = language;
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+}
+
+/**
+ * Initialises i18next in English without the browser's detector: for Node unit tests of code that
+ * calls `i18next.t` (the messages then read as the English JSON says).
+ */
+export async function initI18nForTests(language: LanguageCode = 'en'): Promise<typeof i18next> {
+  const resources = bundledResources();
+  if (i18next.isInitialized) {
+    await i18next.changeLanguage(language);
+    return i18next;
+  }
+  await i18next.init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    ns: Object.keys(resources['en'] ?? { common: {} }),
+    defaultNS: DEFAULT_NAMESPACE,
+    interpolation: { escapeValue: false },
+  });
+  return i18next;
 }

@@ -9,9 +9,11 @@ export function useStepChecks(key: string, step: LessonStep | undefined): boolea
   const watch = useAppStore((s) => s.watchLessonChecks);
   // Wait for the first snapshot: the scenario must be loaded before the baseline is taken.
   const ready = useAppStore((s) => s.snapshot !== undefined);
+  // A restarted worker knows no checks: the crash notice changes then, and the checks are sent again.
+  const crash = useAppStore((s) => s.crash);
   useEffect(() => {
     if (ready) watch(key, step?.check ?? []);
-  }, [ready, key, step, watch]);
+  }, [ready, key, step, watch, crash]);
   return useAppStore((s) => {
     const checks = s.snapshot?.checks;
     return step !== undefined && checks?.key === key && checks.results.length > 0 && checks.results.every(Boolean);

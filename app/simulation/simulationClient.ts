@@ -4,6 +4,7 @@
 // A worker that leaves a request unanswered for STALL_MS (an endless loop) is treated the same way.
 import type { JournalEntry, SimulationRequest, SimulationResponse, Snapshot } from '../../src/protocol/messages';
 import { PROTOCOL_VERSION } from '../../src/protocol/messages';
+import type { Message } from '../i18n/i18n';
 
 /** The part of `Worker` the client uses (tests pass an in-thread stand-in). */
 export interface WorkerLike {
@@ -18,7 +19,8 @@ export type RequestBody = SimulationRequest extends infer R ? (R extends Simulat
 
 export type ClientEvent =
   | { type: 'snapshot'; snapshot: Snapshot }
-  | { type: 'crashed'; message: string }
+  /** `message` is English (logs, tests); `reason` is the same as a `crash.*` key for the page's language. */
+  | { type: 'crashed'; message: string; reason: Message }
   | { type: 'restarted'; replayed: number };
 
 export interface SimulationClient {
@@ -28,6 +30,8 @@ export interface SimulationClient {
   subscribe(listener: (event: ClientEvent) => void): () => void;
   /** What the user did since the last load (replayed after a restart). */
   journal(): readonly JournalEntry[];
+  /** The scenario replayed after a restart: the one loaded, or its shortened script after a branch inside it. */
+  scenarioText(): string | undefined;
   dispose(): void;
 }
 
@@ -81,13 +85,13 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
     worker.postMessage(request);
   };
 
-  const stalled = () => restart(`the simulation did not answer for ${stallMs / 1000} s`);
+  const stalled = () => restart(`the simulation did not answer for ${stallMs / 1000} s`, { key: 'crash.stalled', values: { seconds: stallMs / 1000 } });
 
-  const restart = (message: string, replayJournal = true) => {
+  const restart = (message: string, reason: Message, replayJournal = true) => {
     if (disposed) return;
     worker.terminate();
     rejectAll(message);
-    emit({ type: 'crashed', message });
+    emit({ type: 'crashed', message, reason });
     worker = start();
     if (scenarioText === undefined) return;
     // A replay that stalls again is given up: the scenario is loaded without the user's steps.
@@ -96,19 +100,32 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
     post(
       { type: 'load', requestId: nextId++, scenarioText, replay },
       { resolve: () => emit({ type: 'restarted', replayed: replay.length }), reject: () => undefined },
-      replay.length ? () => restart(`replaying your ${replay.length} step(s) stalled the simulation again; it was reloaded without them`, false) : stalled,
+      replay.length
+        ? () =>
+            restart(
+              `replaying your ${replay.length} step(s) stalled the simulation again; it was reloaded without them`,
+              { key: 'crash.replayStalled', values: { count: replay.length } },
+              false,
+            )
+        : stalled,
     );
   };
 
   const onResponse = (response: SimulationResponse) => {
     if (response.protocol !== PROTOCOL_VERSION) {
-      restart(`the simulation worker speaks protocol ${response.protocol}, not ${PROTOCOL_VERSION}`);
+      restart(`the simulation worker speaks protocol ${response.protocol}, not ${PROTOCOL_VERSION}`, {
+        key: 'crash.protocol',
+        values: { got: response.protocol, want: PROTOCOL_VERSION },
+      });
       return;
     }
     if (response.type === 'error') {
-      restart(`the simulation stopped with an error: ${response.message}`);
+      restart(`the simulation stopped with an error: ${response.message}`, { key: 'crash.error', values: { message: response.message } });
       return;
     }
+    // A branch at a past moment dropped the later steps: so does the journal replayed after a restart.
+    if (response.branch) journal.length = Math.min(journal.length, response.branch.journalKept);
+    if (response.scenarioText !== undefined) scenarioText = response.scenarioText;
     journal.push(...response.journal);
     emit({ type: 'snapshot', snapshot: response });
     if (response.requestId !== undefined) {
@@ -124,7 +141,10 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
     w.onmessage = (event) => onResponse(event.data);
     w.onerror = (event) => {
       event.preventDefault();
-      restart(`the simulation worker failed: ${event.message || 'it could not be loaded'}`);
+      restart(
+        `the simulation worker failed: ${event.message || 'it could not be loaded'}`,
+        event.message ? { key: 'crash.workerFailed', values: { message: event.message } } : { key: 'crash.workerNotLoaded' },
+      );
     };
     return w;
   }
@@ -146,6 +166,7 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
       return () => listeners.delete(listener);
     },
     journal: () => journal,
+    scenarioText: () => scenarioText,
     dispose() {
       disposed = true;
       worker.terminate();

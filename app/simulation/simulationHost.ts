@@ -15,9 +15,16 @@ import type { EventRow, JournalEntry, ObjectRef, SimulationRequest, Snapshot } f
 import { PROTOCOL_VERSION } from '../../src/protocol/messages';
 import { parseScenario } from '../../src/scenarios/parseScenario';
 import { createScenarioState } from '../../src/scenarios/runScenario';
+import type { LessonBaseline, LessonCheck } from '../../src/lessons/checks';
+import { captureBaseline, evaluateChecks } from '../../src/lessons/evaluateChecks';
+import { narrateSince } from '../../src/narration/narrate';
+import { createNarrationMemory, type NarrationLine, type NarrationMemory } from '../../src/narration/narrationLine';
 import { formatDiagnostic } from './formatDiagnostic';
+import { TimelineView } from './timelineView';
 
 const EVENT_LIMIT = 200;
+/** Narration lines a snapshot carries (the newest). */
+const NARRATION_LIMIT = 100;
 const MIN_SPEED = 0.25;
 const MAX_SPEED = 20;
 /** Kinds offered by tab completion, with the names kubectl accepts for them. */
@@ -35,6 +42,15 @@ export class SimulationHost {
   private unrecordedMs = 0;
   private fraction = 0;
   private title: string | undefined;
+  /** The timeline: when each step ran, the past moment shown, branching (timelineView.ts). */
+  private timeline = new TimelineView();
+  /** A branch made by the current request, reported in its snapshot. */
+  private branched: Snapshot['branch'];
+  private branchedScenario: string | undefined;
+  /** The open lesson step's checks and the cluster they compare with (`checks` request). */
+  private lessonChecks: { key: string; checks: LessonCheck[]; baseline: LessonBaseline } | undefined;
+  /** The story of each state drawn (the live one, a replayed past moment), read on incrementally. */
+  private narrations = new WeakMap<ClusterState, { memory: NarrationMemory; lines: NarrationLine[] }>();
   playing = false;
   speed = 1;
 
@@ -42,6 +58,8 @@ export class SimulationHost {
   handle(request: SimulationRequest): Snapshot {
     let result: Snapshot['result'];
     let files: Record<string, string> | undefined;
+    // Acting at a past moment makes it the live one first (an editor's undo, then the action).
+    if (request.type === 'command' || request.type === 'play' || request.type === 'step' || request.type === 'untilStable') this.branch();
     switch (request.type) {
       case 'load':
         files = this.load(request.scenarioText, request.replay ?? [], request.origin);
@@ -81,6 +99,14 @@ export class SimulationHost {
         this.session?.closeWatches();
         this.terminal.push('^C');
         break;
+      case 'scrub':
+        this.playing = false;
+        this.recordAdvance();
+        if (this.state) this.timeline.view(request.moment, this.state.now);
+        break;
+      case 'checks':
+        this.lessonChecks = request.checks.length && this.state ? { key: request.key, checks: request.checks, baseline: captureBaseline(this.state) } : undefined;
+        break;
       case 'crashForTest':
         throw new Error('crash requested by a test');
     }
@@ -108,6 +134,7 @@ export class SimulationHost {
     if (!scenario || errors.length) throw new Error(`the scenario cannot be read: ${errors.map((d) => formatDiagnostic(d)).join('; ')}`);
     this.state = createScenarioState(scenario);
     this.session = new Session(this.state, { ...scenario.files });
+    this.timeline.reset(scenarioText, scenario);
     this.title = scenario.title ?? scenario.name;
     this.layoutMemory = undefined;
     this.terminal = [];
@@ -115,11 +142,17 @@ export class SimulationHost {
     this.dirtyFiles.clear();
     this.unrecordedMs = 0;
     this.playing = false;
-    for (const line of scenario.script) this.echoRun(line);
+    for (const line of scenario.script) {
+      const at = this.state.now;
+      this.echoRun(line);
+      this.timeline.record({ source: 'script', line, at, endAt: this.state.now });
+    }
     if (replay.length) {
       for (const entry of replay) {
+        const at = this.state.now;
         if (entry.type === 'file') this.session.files[entry.file] = entry.text;
         else this.session.run(entry.line);
+        this.timeline.record({ source: 'journal', entry, at, endAt: this.state.now });
       }
       this.session.drainWatchOutput();
       this.journal = [...replay];
@@ -145,21 +178,70 @@ export class SimulationHost {
   }
 
   private recordAdvance(): void {
-    if (this.unrecordedMs > 0) this.journal.push({ type: 'line', line: `sim advance ${this.unrecordedMs}ms` });
+    const now = this.state?.now ?? 0;
+    if (this.unrecordedMs > 0) this.record({ type: 'line', line: `sim advance ${this.unrecordedMs}ms` }, now - this.unrecordedMs, now);
     this.unrecordedMs = 0;
+  }
+
+  /** Adds an entry to the journal and to the timeline's history (it ran from `at` to `endAt`). */
+  private record(entry: JournalEntry, at: number, endAt: number): void {
+    this.journal.push(entry);
+    this.timeline.record({ source: 'journal', entry, at, endAt });
+  }
+
+  /** If a past moment is shown, makes it live: later steps are dropped, the editor's files carry over. */
+  private branch(): void {
+    const branch = this.timeline.branch();
+    const live = this.session;
+    if (!branch || !live) return;
+    const { session } = branch.replayed;
+    this.dirtyFiles.clear();
+    for (const [file, text] of Object.entries(live.files)) {
+      if (session.files[file] === text) continue;
+      session.files[file] = text;
+      this.dirtyFiles.add(file);
+    }
+    this.state = branch.replayed.state;
+    this.session = session;
+    this.unrecordedMs = branch.extraMs;
+    this.fraction = 0;
+    this.journal = [];
+    this.branched = { at: branch.at, dropped: branch.dropped, journalKept: branch.journalKept };
+    this.branchedScenario = branch.scenarioText;
   }
 
   private command(line: string, echo: boolean): Snapshot['result'] {
     const session = this.session;
     if (!session) return { line, exitCode: 1, output: 'error: no scenario is loaded' };
     this.recordAdvance();
-    for (const file of [...this.dirtyFiles].sort()) this.journal.push({ type: 'file', file, text: session.files[file] ?? '' });
+    const at = this.state?.now ?? 0;
+    for (const file of [...this.dirtyFiles].sort()) this.record({ type: 'file', file, text: session.files[file] ?? '' }, at, at);
     this.dirtyFiles.clear();
-    this.journal.push({ type: 'line', line });
-    if (echo) return this.echoRun(line);
-    const result = session.run(line);
-    if (result.output) this.terminal.push(result.output);
-    return { line, exitCode: result.exitCode, output: result.output };
+    const entry: JournalEntry = { type: 'line', line };
+    this.journal.push(entry);
+    let result: Snapshot['result'];
+    if (echo) result = this.echoRun(line);
+    else {
+      const ran = session.run(line);
+      if (ran.output) this.terminal.push(ran.output);
+      result = { line, exitCode: ran.exitCode, output: ran.output };
+    }
+    this.timeline.record({ source: 'journal', entry, at, endAt: this.state?.now ?? at });
+    return result;
+  }
+
+  /** The snapshot's timeline fields: markers when they changed, the moment shown, a branch just made. */
+  private timelineFields(viewingAt: number | undefined): Pick<Snapshot, 'timeline' | 'viewing' | 'branch' | 'scenarioText'> {
+    const fields: Pick<Snapshot, 'timeline' | 'viewing' | 'branch' | 'scenarioText'> = {};
+    const live = this.state;
+    const info = live && this.timeline.changedInfo(live);
+    if (info) fields.timeline = info;
+    if (viewingAt !== undefined && live) fields.viewing = { at: viewingAt, liveNow: live.now };
+    if (this.branched) fields.branch = this.branched;
+    if (this.branchedScenario !== undefined) fields.scenarioText = this.branchedScenario;
+    this.branched = undefined;
+    this.branchedScenario = undefined;
+    return fields;
   }
 
   private events(state: ClusterState): EventRow[] {
@@ -179,6 +261,15 @@ export class SimulationHost {
     });
   }
 
+  /** The newest narration lines of `state`, reading only what changed since the last snapshot of it. */
+  private narration(state: ClusterState): NarrationLine[] {
+    const told = this.narrations.get(state) ?? { memory: createNarrationMemory(), lines: [] };
+    const { lines, memory } = narrateSince(state, told.memory);
+    const all = lines.length ? [...told.lines, ...lines].slice(-NARRATION_LIMIT) : told.lines;
+    this.narrations.set(state, { memory, lines: all });
+    return all;
+  }
+
   private names(state: ClusterState): Record<string, string[]> {
     const names: Record<string, string[]> = {};
     for (const kind of COMPLETION_KINDS) names[kind] = [...new Set(listObjects(state, kind).map((o) => o.metadata.name))];
@@ -186,7 +277,10 @@ export class SimulationHost {
   }
 
   private snapshot(requestId?: number, result?: Snapshot['result'], files?: Record<string, string>): Snapshot {
-    const state = this.state;
+    // While a past moment is shown, everything drawn comes from its replayed state.
+    const viewing = this.timeline.viewing;
+    const state = viewing?.state ?? this.state;
+    const session = viewing?.session ?? this.session;
     const layout = state ? layoutGraph(toGraphModel(state), this.layoutMemory) : undefined;
     if (layout) this.layoutMemory = layout.memory;
     const snapshot: Snapshot = {
@@ -199,7 +293,7 @@ export class SimulationHost {
       graph: layout ? { nodes: layout.nodes, edges: layout.edges, width: layout.width, height: layout.height } : { nodes: [], edges: [], width: 0, height: 0 },
       events: state ? this.events(state) : [],
       terminal: this.terminal.join('\n'),
-      prompt: this.session?.shellPrompt ?? '$ ',
+      prompt: session?.shellPrompt ?? '$ ',
       diagnostics: this.diagnostics,
       names: state ? this.names(state) : {},
       journal: this.journal,
@@ -211,6 +305,12 @@ export class SimulationHost {
     if (result) snapshot.result = result;
     if (files) snapshot.files = files;
     if (this.title) snapshot.scenarioTitle = this.title;
+    if (state) snapshot.narration = this.narration(state);
+    if (this.lessonChecks && this.state) {
+      const { key, checks, baseline } = this.lessonChecks;
+      snapshot.checks = { key, results: evaluateChecks(checks, this.state, baseline) };
+    }
+    Object.assign(snapshot, this.timelineFields(viewing?.at));
     if (state && this.inspected) {
       const { kind, namespace, name } = this.inspected;
       const obj = getObject(state, kind, namespace, name) ?? getObject(state, kind, undefined, name);

@@ -6,11 +6,13 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SimulationClient } from '../simulation/simulationClient';
 import type { StorageLike } from '../workspace/workspaceStorage';
 import { createEditorSlice, type EditorSlice } from './slices/editorSlice';
+import { createLessonSlice, type LessonSlice } from './slices/lessonSlice';
 import { createSimulationSlice, type SimulationSlice } from './slices/simulationSlice';
+import { createTimelineSlice, type TimelineSlice } from './slices/timelineSlice';
 import { createViewSlice, type ViewSlice } from './slices/viewSlice';
 import { createWorkspaceSlice, type WorkspaceSlice } from './slices/workspaceSlice';
 
-export type AppState = SimulationSlice & EditorSlice & ViewSlice & WorkspaceSlice;
+export type AppState = SimulationSlice & EditorSlice & ViewSlice & WorkspaceSlice & LessonSlice & TimelineSlice;
 
 export type AppStoreApi = StoreApi<AppState>;
 
@@ -26,6 +28,8 @@ export function createAppStore(deps: StoreDeps): StoreApi<AppState> {
     ...createEditorSlice(deps)(...a),
     ...createViewSlice(deps)(...a),
     ...createWorkspaceSlice(deps)(...a),
+    ...createLessonSlice(deps)(...a),
+    ...createTimelineSlice(deps)(...a),
   }));
 }
 

@@ -1,18 +1,21 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { ObjectRef } from '../../src/protocol/messages';
 import { useAppStore } from '../store/appStore';
 import { MAX_SCALE, menuItems, scaleToLine } from './menuItems';
+import './contextMenu.css';
 
 /** "Scale to N…": a small number field inside the menu (not window.prompt). */
 function ScaleTo({ target, replicas, onDone }: { target: ObjectRef; replicas: number | undefined; onDone: (line: string) => void }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [value, setValue] = useState(String(replicas ?? 1));
   const line = scaleToLine(target, value);
   if (!open)
     return (
       <button role="menuitem" data-testid="menu.scale-to" onClick={() => setOpen(true)}>
-        <span>Scale to N…</span>
-        <code>kubectl scale sts {target.name} --replicas=N</code>
+        <span>{t('menu.scaleTo')}</span>
+        <code translate="no">kubectl scale sts {target.name} --replicas=N</code>
       </button>
     );
   return (
@@ -24,7 +27,7 @@ function ScaleTo({ target, replicas, onDone }: { target: ObjectRef; replicas: nu
       }}
     >
       <label>
-        replicas{' '}
+        {t('menu.replicas')}{' '}
         <input
           type="number"
           min={0}
@@ -39,15 +42,16 @@ function ScaleTo({ target, replicas, onDone }: { target: ObjectRef; replicas: nu
         />
       </label>
       <button type="submit" disabled={line === undefined} data-testid="menu.scale-to.submit">
-        Scale
+        {t('menu.scale')}
       </button>
-      <code>{line ?? `a whole number from 0 to ${MAX_SCALE}`}</code>
+      {line ? <code translate="no">{line}</code> : <span className="scale-to-hint">{t('menu.wholeNumber', { max: MAX_SCALE })}</span>}
     </form>
   );
 }
 
 /** The right-click (or Menu key) menu of a graph object; every item runs its command line. */
 export function ContextMenu() {
+  const { t } = useTranslation();
   const menu = useAppStore((s) => s.menu);
   const closeMenu = useAppStore((s) => s.closeMenu);
   const run = useAppStore((s) => s.run);
@@ -72,11 +76,19 @@ export function ContextMenu() {
     buttons[(at + (event.key === 'ArrowDown' ? 1 : buttons.length - 1)) % buttons.length]?.focus();
   };
   return (
-    <div className="context-menu" role="menu" ref={list} style={{ left: menu.x, top: menu.y }} onKeyDown={onKeyDown} data-testid="menu">
-      <div className="menu-title">
+    <div
+      className="context-menu"
+      role="menu"
+      aria-label={t('menu.label', { kind: menu.ref.kind, name: menu.ref.name })}
+      ref={list}
+      style={{ left: menu.x, top: menu.y }}
+      onKeyDown={onKeyDown}
+      data-testid="menu"
+    >
+      <div className="menu-title" translate="no">
         {menu.ref.kind} {menu.ref.name}
       </div>
-      {items.length === 0 ? <div className="menu-empty">No actions</div> : null}
+      {items.length === 0 ? <div className="menu-empty">{t('menu.none')}</div> : null}
       {menu.ref.kind === 'StatefulSet' ? (
         <ScaleTo
           key={`${menu.ref.namespace ?? ''}/${menu.ref.name}`}
@@ -98,8 +110,8 @@ export function ContextMenu() {
             void run(item.line);
           }}
         >
-          <span>{item.label}</span>
-          <code>{item.line}</code>
+          <span>{t(item.label, item.labelValues ?? {})}</span>
+          <code translate="no">{item.line}</code>
         </button>
       ))}
     </div>

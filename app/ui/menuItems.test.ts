@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { bundledResources } from '../i18n/i18n';
 import { menuItems, scaleToLine } from './menuItems';
 
 describe('menuItems', () => {
@@ -22,6 +23,20 @@ describe('menuItems', () => {
   it('adds -n for objects outside default and none for nodes', () => {
     expect(menuItems({ kind: 'Pod', namespace: 'db', name: 'redis-0' })[0]?.line).toBe('kubectl delete pod redis-0 -n db');
     expect(menuItems({ kind: 'Node', name: 'node-2' }).map((i) => i.line)).toContain('kubectl drain node-2 --ignore-daemonsets');
+  });
+});
+
+describe('menu labels', () => {
+  it('are keys of the common namespace in every language', () => {
+    const refs = ['Pod', 'StatefulSet', 'Deployment', 'ReplicaSet', 'Node', 'PersistentVolumeClaim', 'Service'].map((kind) => ({ kind, name: 'x' }));
+    const keys = new Set(refs.flatMap((ref) => menuItems(ref, 2).map((i) => i.label)));
+    expect(keys.size).toBeGreaterThan(15);
+    for (const [language, namespaces] of Object.entries(bundledResources())) {
+      for (const key of keys) {
+        const text = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], namespaces['common']);
+        expect(typeof text, `${language}: ${key}`).toBe('string');
+      }
+    }
   });
 });
 

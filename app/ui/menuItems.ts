@@ -1,11 +1,14 @@
 // The commands the context menu offers for an object: each item is the command line it runs
-// (issue #3 §4), so menu actions show up in the terminal history and in the journal.
+// (issue #3 §4), so menu actions show up in the terminal history and in the journal. Labels are
+// translation keys of the `common` namespace (`menu.*`); the command lines stay as kubectl reads them.
 import type { ObjectRef } from '../../src/protocol/messages';
 
 export interface MenuItem {
   /** Dotted test id suffix, e.g. `delete` → `menu.delete`. */
   id: string;
+  /** Translation key of the label (`menu.pod.delete`), with its values. */
   label: string;
+  labelValues?: Record<string, number>;
   line: string;
 }
 
@@ -16,42 +19,47 @@ export function menuItems(ref: ObjectRef, replicas?: number): MenuItem[] {
   switch (kind) {
     case 'Pod':
       return [
-        { id: 'delete', label: 'Delete pod', line: `kubectl delete pod ${name}${ns}` },
-        { id: 'crash', label: 'Crash container', line: `sim crash ${name}${ns}` },
-        { id: 'crash-loop', label: 'Crash on every start', line: `sim crash ${name}${ns} --loop` },
-        { id: 'break-readiness', label: 'Break readiness', line: `sim break-readiness ${name}${ns}` },
-        { id: 'fix-readiness', label: 'Fix readiness', line: `sim fix-readiness ${name}${ns}` },
-        { id: 'exec', label: 'Open a shell', line: `kubectl exec -it ${name}${ns} -- sh` },
+        { id: 'delete', label: 'menu.pod.delete', line: `kubectl delete pod ${name}${ns}` },
+        { id: 'crash', label: 'menu.pod.crash', line: `sim crash ${name}${ns}` },
+        { id: 'crash-loop', label: 'menu.pod.crashLoop', line: `sim crash ${name}${ns} --loop` },
+        { id: 'break-readiness', label: 'menu.pod.breakReadiness', line: `sim break-readiness ${name}${ns}` },
+        { id: 'fix-readiness', label: 'menu.pod.fixReadiness', line: `sim fix-readiness ${name}${ns}` },
+        { id: 'exec', label: 'menu.pod.exec', line: `kubectl exec -it ${name}${ns} -- sh` },
       ];
     case 'StatefulSet': {
       const n = replicas ?? 1;
+      const up = n + 1;
+      const down = Math.max(0, n - 1);
       return [
-        { id: 'scale-up', label: `Scale to ${n + 1}`, line: `kubectl scale statefulset ${name}${ns} --replicas=${n + 1}` },
-        { id: 'scale-down', label: `Scale to ${Math.max(0, n - 1)}`, line: `kubectl scale statefulset ${name}${ns} --replicas=${Math.max(0, n - 1)}` },
-        { id: 'delete', label: 'Delete (and its pods)', line: `kubectl delete statefulset ${name}${ns}` },
-        { id: 'delete-orphan', label: 'Delete, keep the pods', line: `kubectl delete statefulset ${name}${ns} --cascade=orphan` },
+        { id: 'scale-up', label: 'menu.scaleUp', labelValues: { count: up }, line: `kubectl scale statefulset ${name}${ns} --replicas=${up}` },
+        { id: 'scale-down', label: 'menu.scaleDown', labelValues: { count: down }, line: `kubectl scale statefulset ${name}${ns} --replicas=${down}` },
+        { id: 'delete', label: 'menu.deleteWithPods', line: `kubectl delete statefulset ${name}${ns}` },
+        { id: 'delete-orphan', label: 'menu.deleteKeepPods', line: `kubectl delete statefulset ${name}${ns} --cascade=orphan` },
       ];
     }
     case 'Deployment':
-    case 'ReplicaSet':
+    case 'ReplicaSet': {
+      const up = (replicas ?? 1) + 1;
+      const down = Math.max(0, (replicas ?? 1) - 1);
       return [
-        { id: 'scale-up', label: `Scale to ${(replicas ?? 1) + 1}`, line: `kubectl scale ${kind.toLowerCase()} ${name}${ns} --replicas=${(replicas ?? 1) + 1}` },
-        { id: 'scale-down', label: `Scale to ${Math.max(0, (replicas ?? 1) - 1)}`, line: `kubectl scale ${kind.toLowerCase()} ${name}${ns} --replicas=${Math.max(0, (replicas ?? 1) - 1)}` },
-        { id: 'delete', label: 'Delete', line: `kubectl delete ${kind.toLowerCase()} ${name}${ns}` },
+        { id: 'scale-up', label: 'menu.scaleUp', labelValues: { count: up }, line: `kubectl scale ${kind.toLowerCase()} ${name}${ns} --replicas=${up}` },
+        { id: 'scale-down', label: 'menu.scaleDown', labelValues: { count: down }, line: `kubectl scale ${kind.toLowerCase()} ${name}${ns} --replicas=${down}` },
+        { id: 'delete', label: 'menu.delete', line: `kubectl delete ${kind.toLowerCase()} ${name}${ns}` },
       ];
+    }
     case 'Node':
       return [
-        { id: 'cordon', label: 'Cordon', line: `kubectl cordon ${name}` },
-        { id: 'uncordon', label: 'Uncordon', line: `kubectl uncordon ${name}` },
-        { id: 'drain', label: 'Drain', line: `kubectl drain ${name} --ignore-daemonsets` },
-        { id: 'node-down', label: 'Node down (kubelet stops)', line: `sim node-down ${name}` },
-        { id: 'node-up', label: 'Node up', line: `sim node-up ${name}` },
-        { id: 'remove', label: 'Remove node', line: `sim remove-node ${name}` },
+        { id: 'cordon', label: 'menu.node.cordon', line: `kubectl cordon ${name}` },
+        { id: 'uncordon', label: 'menu.node.uncordon', line: `kubectl uncordon ${name}` },
+        { id: 'drain', label: 'menu.node.drain', line: `kubectl drain ${name} --ignore-daemonsets` },
+        { id: 'node-down', label: 'menu.node.down', line: `sim node-down ${name}` },
+        { id: 'node-up', label: 'menu.node.up', line: `sim node-up ${name}` },
+        { id: 'remove', label: 'menu.node.remove', line: `sim remove-node ${name}` },
       ];
     case 'PersistentVolumeClaim':
-      return [{ id: 'delete', label: 'Delete claim', line: `kubectl delete pvc ${name}${ns}` }];
+      return [{ id: 'delete', label: 'menu.deleteClaim', line: `kubectl delete pvc ${name}${ns}` }];
     case 'Service':
-      return [{ id: 'delete', label: 'Delete service', line: `kubectl delete service ${name}${ns}` }];
+      return [{ id: 'delete', label: 'menu.deleteService', line: `kubectl delete service ${name}${ns}` }];
     default:
       return [];
   }

@@ -1,21 +1,24 @@
 import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { localizedScenarioTitle } from '../i18n/scenarioTitle';
 import { chooseScenario } from './chooseScenario';
 import { DEFAULT_SCENARIO, SCENARIOS, galleryEntries, scenarioHref } from './scenarioCatalog';
 
 /**
- * The top bar's gallery menu: every gallery scenario by title. Choosing one opens it through the
+ * The top bar's gallery menu: every gallery scenario by its title in the page's language. Choosing one opens it through the
  * same path as a typed `?scenario=<name>` — the address changes and the page loads it (its
  * autosaved files, if any, come back as they would after a reload).
  */
 export function ScenarioPicker() {
+  const { t } = useTranslation();
   const entries = useMemo(() => galleryEntries(), []);
   const open = chooseScenario(window.location.search, SCENARIOS, DEFAULT_SCENARIO).name;
   const current = entries.some((e) => e.name === open) && !window.location.hash ? open : '';
   return (
     <select
       data-testid="toolbar.scenario-picker"
-      aria-label="Open a scenario from the gallery"
-      title="Open a scenario from the gallery"
+      aria-label={t('picker.label')}
+      title={t('picker.label')}
       value={current}
       style={{ maxWidth: '18rem' }}
       onChange={(e) => {
@@ -24,11 +27,11 @@ export function ScenarioPicker() {
       }}
     >
       <option value="" disabled>
-        Gallery…
+        {t('picker.placeholder')}
       </option>
       {entries.map((e) => (
         <option key={e.name} value={e.name}>
-          {e.title}
+          {localizedScenarioTitle(t, e.title, e.name)}
         </option>
       ))}
     </select>

@@ -1,5 +1,7 @@
 // Which bundled scenario the page opens: `?scenario=<name>` (a file of scenarios/ without .yaml),
-// otherwise the default. An unknown name falls back to the default with a notice.
+// otherwise the default. An unknown name falls back to the default with a notice (in the page's
+// language: i18next is initialised before the page chooses).
+import { i18next } from '../i18n/i18n';
 
 export interface ScenarioChoice {
   /** The scenario's name (also the key of its autosaved workspace). */
@@ -18,5 +20,5 @@ export function chooseScenario(search: string, scenarios: Readonly<Record<string
   const text = Object.hasOwn(scenarios, wanted) ? scenarios[wanted] : undefined;
   if (text !== undefined) return { name: wanted, text };
   const known = Object.keys(scenarios).sort().join(', ');
-  return { name: fallback, text: fallbackText, notice: `There is no scenario "${wanted}" (try one of: ${known}); the default scenario is open.` };
+  return { name: fallback, text: fallbackText, notice: i18next.t('picker.noScenario', { name: wanted, known }) };
 }

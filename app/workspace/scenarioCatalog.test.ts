@@ -30,4 +30,8 @@ describe('the scenario gallery catalog', () => {
     );
     expect(scenarioHref('http://127.0.0.1:4173/', 'web')).toBe('http://127.0.0.1:4173/?scenario=web');
   });
+
+  it('leaves a lesson behind: the other scenario is not the lesson\'s', () => {
+    expect(scenarioHref('http://127.0.0.1:4173/?lang=vi&lesson=headless-dns', 'web')).toBe('http://127.0.0.1:4173/?lang=vi&scenario=web');
+  });
 });

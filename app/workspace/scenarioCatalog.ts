@@ -1,13 +1,31 @@
+// import.meta.glob is Vite's: named here for the projects that reach this file through types (e2e).
+/// <reference types="vite/client" />
 import { parseScenario } from '../../src/scenarios/parseScenario';
 
 // The ready-made scenarios bundled with the page (`scenarios/*.yaml`), by file name without
 // `.yaml`: `web`, `web-local-path`, … Bundled as text, never fetched.
 const files = import.meta.glob<string>('../../scenarios/*.yaml', { query: '?raw', import: 'default', eager: true });
 
-/** Scenario text by name (`web` → the text of `scenarios/web.yaml`). */
-export const SCENARIOS: Readonly<Record<string, string>> = Object.fromEntries(
-  Object.entries(files).map(([path, text]) => [path.replace(/^.*\//, '').replace(/\.yaml$/, ''), text]),
-);
+/** The name of the built-in empty scenario ("Start empty"). */
+export const EMPTY_SCENARIO = 'empty';
+
+/**
+ * "Start empty": the default cluster (its nodes and StorageClasses), no workloads, and one empty
+ * file to write in. Built in rather than a file of `scenarios/`: it teaches nothing on its own.
+ */
+export const EMPTY_SCENARIO_TEXT = `apiVersion: ordinal.dev/v1alpha1
+kind: Scenario
+metadata: {name: ${EMPTY_SCENARIO}, title: "An empty cluster: nodes and StorageClasses, no workloads yet"}
+spec:
+  files:
+    app.yaml: ""
+`;
+
+/** Scenario text by name (`web` → the text of `scenarios/web.yaml`; `empty` → EMPTY_SCENARIO_TEXT). */
+export const SCENARIOS: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(files).map(([path, text]) => [path.replace(/^.*\//, '').replace(/\.yaml$/, ''), text])),
+  [EMPTY_SCENARIO]: EMPTY_SCENARIO_TEXT,
+};
 
 /** The scenario the page opens without `?scenario=`. */
 export const DEFAULT_SCENARIO = 'web';
@@ -52,6 +70,8 @@ export function galleryEntries(scenarios: Readonly<Record<string, string>> = SCE
 export function scenarioHref(current: string, name: string): string {
   const url = new URL(current);
   url.searchParams.set('scenario', name);
+  // Another scenario is not the lesson's: the lesson would start over on top of it.
+  url.searchParams.delete('lesson');
   url.hash = '';
   return url.href;
 }

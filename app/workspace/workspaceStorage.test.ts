@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { initI18nForTests } from '../i18n/i18n';
 import { clearWorkspace, loadWorkspace, saveWorkspace, storageKey, type StorageLike } from './workspaceStorage';
 
 function memoryStorage(initial: Record<string, string> = {}): StorageLike & { data: Map<string, string> } {
@@ -12,6 +13,10 @@ function memoryStorage(initial: Record<string, string> = {}): StorageLike & { da
 }
 
 describe('workspaceStorage', () => {
+  beforeAll(async () => {
+    await initI18nForTests('en');
+  });
+
   it('saves the files of a scenario and reads them back', () => {
     const storage = memoryStorage();
     expect(saveWorkspace(storage, 'web', { 'web.yaml': 'replicas: 4' })).toBe(true);
@@ -38,6 +43,13 @@ describe('workspaceStorage', () => {
       });
       expect(storage.data.size).toBe(0);
     }
+  });
+
+  it('says why in the page\'s language', async () => {
+    await initI18nForTests('zh-Hant');
+    const storage = memoryStorage({ [storageKey('web')]: '{"version":1,"files":[]}' });
+    expect(loadWorkspace(storage, 'web')).toEqual({ kind: 'unreadable', message: '無法還原你儲存的檔案（沒有檔案）；目前顯示情境的原始檔案。' });
+    await initI18nForTests('en');
   });
 
   it('survives a storage that throws', () => {

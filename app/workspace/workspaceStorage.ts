@@ -1,6 +1,7 @@
 // Autosave of the workspace files (the editor's text) in localStorage, one entry per scenario.
 // Only the files are kept: the cluster is rebuilt from the scenario (and, after a worker restart,
 // the journal). Whatever is stored is distrusted: anything unreadable is dropped with a message.
+import { i18next, translate, type Message } from '../i18n/i18n';
 
 /** The part of `Storage` used here (tests pass a Map-backed stand-in). */
 export interface StorageLike {
@@ -28,36 +29,38 @@ export function loadWorkspace(storage: StorageLike | undefined, scenario: string
     return { kind: 'none' };
   }
   if (raw === null) return { kind: 'none' };
-  const problem = validate(raw);
-  if (typeof problem !== 'string') return { kind: 'files', files: problem };
+  const checked = validate(raw);
+  if ('files' in checked) return { kind: 'files', files: checked.files };
   try {
     storage.removeItem(key);
   } catch {
     // storage became unavailable: nothing more to clean
   }
-  return { kind: 'unreadable', message: `Your saved files could not be restored (${problem}); the scenario's original files are shown.` };
+  return { kind: 'unreadable', message: i18next.t('workspace.unreadable', { problem: translate(checked.problem) }) };
 }
 
-function validate(raw: string): Record<string, string> | string {
-  if (raw.length > MAX_BYTES) return 'too large';
+/** The files of a saved entry, or what is wrong with it (a `workspace.problem.*` message). */
+function validate(raw: string): { files: Record<string, string> } | { problem: Message } {
+  const problem = (name: string, values?: Message['values']) => ({ problem: { key: `workspace.problem.${name}`, ...(values ? { values } : {}) } });
+  if (raw.length > MAX_BYTES) return problem('tooLarge');
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
-    return 'not JSON';
+    return problem('notJson');
   }
-  if (typeof data !== 'object' || data === null) return 'not an object';
+  if (typeof data !== 'object' || data === null) return problem('notObject');
   const { version, files } = data as { version?: unknown; files?: unknown };
-  if (version !== VERSION) return `saved by another version (${JSON.stringify(version) ?? 'none'})`;
-  if (typeof files !== 'object' || files === null || Array.isArray(files)) return 'no files';
+  if (version !== VERSION) return problem('otherVersion', { version: JSON.stringify(version) ?? '–' });
+  if (typeof files !== 'object' || files === null || Array.isArray(files)) return problem('noFiles');
   const entries = Object.entries(files as Record<string, unknown>);
-  if (entries.length === 0 || entries.length > MAX_FILES) return `${entries.length} files`;
+  if (entries.length === 0 || entries.length > MAX_FILES) return problem('fileCount', { count: entries.length });
   const result: Record<string, string> = {};
   for (const [name, text] of entries) {
-    if (typeof text !== 'string' || !/^[\w.-]{1,100}$/.test(name)) return `bad file ${JSON.stringify(name)}`;
+    if (typeof text !== 'string' || !/^[\w.-]{1,100}$/.test(name)) return problem('badFile', { name: JSON.stringify(name) });
     result[name] = text;
   }
-  return result;
+  return { files: result };
 }
 
 /** Saves the files of a scenario; returns false when the browser refused (quota, private mode). */

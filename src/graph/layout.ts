@@ -22,8 +22,8 @@ export const LAYOUT = {
   podHeight: 62,
   /** Third line of every pod card when some pod has one: database role and rows, stuck, eviction refused. */
   factsHeight: 22,
-  /** Extra height of an unscheduled pod card for the scheduler's message (about five wrapped lines). */
-  messageHeight: 92,
+  /** Extra height of an unscheduled pod card for the scheduler's message (six wrapped lines of 15 px type). */
+  messageHeight: 118,
   claimHeight: 36,
   volumeHeight: 44,
   laneHeader: 32,

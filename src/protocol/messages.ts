@@ -7,6 +7,8 @@
 import type { GraphEdge } from '../graph/graphModel';
 import type { PlacedNode } from '../graph/layout';
 import type { Diagnostic } from '../manifest/diagnostics';
+import type { LessonCheck } from '../lessons/checks';
+import type { NarrationLine } from '../narration/narrationLine';
 
 /** Bumped whenever a message shape changes; the client refuses a worker that speaks another version. */
 export const PROTOCOL_VERSION = 1;
@@ -45,6 +47,14 @@ export type SimulationRequest = { requestId: number } & (
   | { type: 'editFile'; file: string; text: string }
   | { type: 'inspect'; ref: ObjectRef | null }
   | { type: 'interrupt' }
+  /** Shows the cluster as it was at `moment` (simulated ms), replayed apart from the live state; null = back to live. */
+  | { type: 'scrub'; moment: number | null }
+  /**
+   * A lesson step's checks: from now on every snapshot carries whether each holds (`checks`),
+   * judged against the cluster as it is now (the step's baseline). `key` names the step; an empty
+   * list stops checking.
+   */
+  | { type: 'checks'; key: string; checks: LessonCheck[] }
   /** Makes the worker throw, so tests can check that the page restarts it and replays the journal. */
   | { type: 'crashForTest' }
 );
@@ -104,6 +114,39 @@ export interface Snapshot {
   /** The outcome of a `command`, `step` or `untilStable` request. */
   result?: { line: string; exitCode: number; output: string };
   scenarioTitle?: string;
+  /** The story so far in plain-language lines (the most recent ones, oldest first); see src/narration. */
+  narration?: NarrationLine[];
+  /** The lesson step's checks (`checks` request `key`), evaluated on the live state of this snapshot. */
+  checks?: { key: string; results: boolean[] };
+  /** The timeline's markers, when they changed since the previous snapshot. */
+  timeline?: TimelineInfo;
+  /** Set while the snapshot shows a past moment (`now` is that moment); `liveNow` is the head's time. */
+  viewing?: { at: number; liveNow: number };
+  /**
+   * An action at a past moment branched the history: the client keeps only the first `journalKept`
+   * entries of its journal (then appends `journal`); `dropped` later commands were dropped.
+   */
+  branch?: { at: number; dropped: number; journalKept: number };
+  /** The scenario the worker now replays, when a branch inside the scenario's own script shortened it. */
+  scenarioText?: string;
+}
+
+/** A marker on the timeline: a command that ran, or notable events of one instant grouped by reason. */
+export interface TimelineMarker {
+  /** Simulated ms. */
+  at: number;
+  kind: 'command' | 'event' | 'warning';
+  /** The command line, or `SuccessfulCreate ×3: pod/web-2, pod/web-3, pod/web-4` (Kubernetes' own words). */
+  label: string;
+  /** Events in the group (1 for a command). */
+  count: number;
+}
+
+/** What the timeline draws besides the clock: sent in a snapshot only when it changed. */
+export interface TimelineInfo {
+  /** When the scenario's own script ended (simulated ms). */
+  scriptEnd: number;
+  markers: TimelineMarker[];
 }
 
 /** Worker → main thread: the engine threw (a bug). The client restarts the worker and replays. */

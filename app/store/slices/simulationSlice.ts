@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { Snapshot } from '../../../src/protocol/messages';
+import { i18next, translate } from '../../i18n/i18n';
 import type { AppState, StoreDeps } from '../appStore';
 
 /** The latest snapshot from the worker, the play controls, and the worker's health. */
@@ -26,9 +27,18 @@ export function createSimulationSlice({ simulation }: StoreDeps): StateCreator<A
   return (set, get) => {
     // Failures reject the request; the crash notice (from the client's events) tells the user.
     const send = (body: Parameters<typeof simulation.request>[0]) => simulation.request(body).catch(() => undefined);
+    // The crash notice in the page's language, written again when the language changes.
+    let crashText: (() => string) | undefined;
+    const showCrash = (text: () => string) => {
+      crashText = text;
+      set({ crash: text() });
+    };
+    i18next.on('languageChanged', () => {
+      if (crashText && get().crash !== undefined) set({ crash: crashText() });
+    });
     simulation.subscribe((event) => {
-      if (event.type === 'crashed') set({ crash: `${event.message}. Restarting the simulation…` });
-      else if (event.type === 'restarted') set({ crash: `The simulation was restarted and your ${event.replayed} step(s) replayed.` });
+      if (event.type === 'crashed') showCrash(() => i18next.t('crash.crashed', { reason: translate(event.reason) }));
+      else if (event.type === 'restarted') showCrash(() => i18next.t('crash.restarted', { count: event.replayed }));
       else {
         const { snapshot } = event;
         const patch: Partial<AppState> = { snapshot };

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ObjectRef } from '../../../src/protocol/messages';
+import { i18next, translate, type Message } from '../../i18n/i18n';
 import type { AppState, StoreDeps } from '../appStore';
 
 /** What the context menu is open on: a graph object at a screen position. */
@@ -20,7 +21,8 @@ export interface ViewSlice {
   eventFilter: string;
   /** A message for the user that stays until dismissed (a bad URL, unreadable saved work…). */
   notice: string | undefined;
-  showNotice(text: string | undefined): void;
+  /** Shows a notice: text already in the page's language, or a message that follows language switches. */
+  showNotice(text: string | Message | undefined): void;
   select(ref: ObjectRef | undefined): void;
   openMenu(target: MenuTarget): void;
   closeMenu(): void;
@@ -29,20 +31,30 @@ export interface ViewSlice {
 }
 
 export function createViewSlice({ simulation }: StoreDeps): StateCreator<AppState, [], [], ViewSlice> {
-  return (set) => ({
-    selected: undefined,
-    menu: undefined,
-    dockTab: 'terminal',
-    eventFilter: '',
-    notice: undefined,
-    showNotice: (notice) => set({ notice }),
-    select(ref) {
-      set(ref ? { selected: ref, dockTab: 'inspector' } : { selected: undefined });
-      void simulation.request({ type: 'inspect', ref: ref ?? null }).catch(() => undefined);
-    },
-    openMenu: (menu) => set({ menu }),
-    closeMenu: () => set({ menu: undefined }),
-    setDockTab: (dockTab) => set({ dockTab }),
-    setEventFilter: (eventFilter) => set({ eventFilter }),
-  });
+  return (set, get) => {
+    // A notice given as a message is translated again when the language changes.
+    let noticeMessage: Message | undefined;
+    i18next.on('languageChanged', () => {
+      if (noticeMessage && get().notice !== undefined) set({ notice: translate(noticeMessage) });
+    });
+    return {
+      selected: undefined,
+      menu: undefined,
+      dockTab: 'terminal',
+      eventFilter: '',
+      notice: undefined,
+      showNotice(notice) {
+        noticeMessage = typeof notice === 'object' ? notice : undefined;
+        set({ notice: typeof notice === 'object' ? translate(notice) : notice });
+      },
+      select(ref) {
+        set(ref ? { selected: ref, dockTab: 'inspector' } : { selected: undefined });
+        void simulation.request({ type: 'inspect', ref: ref ?? null }).catch(() => undefined);
+      },
+      openMenu: (menu) => set({ menu }),
+      closeMenu: () => set({ menu: undefined }),
+      setDockTab: (dockTab) => set({ dockTab }),
+      setEventFilter: (eventFilter) => set({ eventFilter }),
+    };
+  };
 }
