@@ -36,17 +36,33 @@ export function createSimulationSlice({ simulation }: StoreDeps): StateCreator<A
     i18next.on('languageChanged', () => {
       if (crashText && get().crash !== undefined) set({ crash: crashText() });
     });
+    // Between a crash and the end of the replay, the replayed files are the journal's: the editor's
+    // text (edits not applied yet included) wins, and is sent again to the new worker.
+    let restoring = false;
     simulation.subscribe((event) => {
-      if (event.type === 'crashed') showCrash(() => i18next.t('crash.crashed', { reason: translate(event.reason) }));
-      else if (event.type === 'restarted') showCrash(() => i18next.t('crash.restarted', { count: event.replayed }));
-      else {
+      if (event.type === 'crashed') {
+        restoring = true;
+        showCrash(() => i18next.t('crash.crashed', { reason: translate(event.reason) }));
+      } else if (event.type === 'restarted') {
+        restoring = false;
+        showCrash(() => i18next.t('crash.restarted', { count: event.replayed }));
+      } else {
         const { snapshot } = event;
         const patch: Partial<AppState> = { snapshot };
         if (snapshot.terminal) patch.terminalQueue = [...get().terminalQueue, snapshot.terminal];
-        if (snapshot.files) patch.files = snapshot.files;
+        if (snapshot.files && restoring) resendEdits(snapshot.files);
+        else if (snapshot.files) patch.files = snapshot.files;
         set(patch);
       }
     });
+    const resendEdits = (replayed: Record<string, string>) => {
+      const editor = get().files;
+      for (const file of Object.keys(editor).sort()) {
+        const text = editor[file] ?? '';
+        if (replayed[file] !== text) void send({ type: 'editFile', file, text });
+      }
+      for (const file of Object.keys(replayed).sort()) if (editor[file] === undefined) void send({ type: 'editFile', file, text: '' });
+    };
     return {
       snapshot: undefined,
       terminalQueue: [],
