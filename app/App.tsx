@@ -13,6 +13,7 @@ import { ExportButton } from './share/ExportButton';
 import { LessonList } from './lessons/LessonList';
 import { LessonPanel } from './lessons/LessonPanel';
 import { LessonsButton } from './lessons/LessonsButton';
+import { useLessonTitle } from './lessons/useLessonTitle';
 import { NarrationStrip } from './narration/NarrationStrip';
 import { ShareButton } from './share/ShareButton';
 import { useAppStore } from './store/appStore';
@@ -28,6 +29,7 @@ import { ScenarioPicker } from './workspace/ScenarioPicker';
 export function App() {
   const { t } = useTranslation();
   const title = useAppStore((s) => s.snapshot?.scenarioTitle);
+  const lessonTitle = useLessonTitle();
   const crash = useAppStore((s) => s.crash);
   const notice = useAppStore((s) => s.notice);
   const showNotice = useAppStore((s) => s.showNotice);
@@ -42,7 +44,7 @@ export function App() {
     <div className={presenter ? 'app mode-presenter' : 'app'} data-mode={mode}>
       <header className="topbar">
         <h1>Ordinal</h1>
-        <span className="scenario-title">{title === undefined ? undefined : localizedScenarioTitle(t, title)}</span>
+        <span className="scenario-title">{lessonTitle ?? (title === undefined ? undefined : localizedScenarioTitle(t, title))}</span>
         <ScenarioPicker />
         <span className="engine-status" data-testid="engine-status" data-state={ready ? 'ready' : 'starting'}>
           {ready ? t('app.ready') : t('app.starting')}

@@ -54,6 +54,7 @@ test('a lesson mid-way in Vietnamese: the panel, the question and the buttons ar
   await expect(page.getByTestId('engine-status')).toHaveAttribute('data-state', 'ready');
   const panel = page.getByTestId('lesson.panel');
   await expect(panel.getByTestId('lesson.progress')).toHaveText('Bước 1 / 3');
+  await expect(page.locator('.scenario-title')).toHaveText('Dữ liệu sống sót khi pod bị xoá');
   await panel.getByTestId('lesson.do-it').click();
   await expect(panel.getByTestId('lesson.passed')).toBeVisible();
   await panel.getByTestId('lesson.next').click();
