@@ -19,6 +19,7 @@ import type { LessonBaseline, LessonCheck } from '../../src/lessons/checks';
 import { captureBaseline, evaluateChecks } from '../../src/lessons/evaluateChecks';
 import { narrateSince } from '../../src/narration/narrate';
 import { createNarrationMemory, type NarrationLine, type NarrationMemory } from '../../src/narration/narrationLine';
+import { formatClock } from '../playback/formatClock';
 import { formatDiagnostic } from './formatDiagnostic';
 import { TimelineView } from './timelineView';
 
@@ -195,6 +196,10 @@ export class SimulationHost {
     const live = this.session;
     if (!branch || !live) return;
     const { session } = branch.replayed;
+    // The terminal's open `-w` streams go on, from the moment branched to.
+    session.drainWatchOutput();
+    session.adoptWatches(live);
+    this.terminal.push(`# timeline: continuing from ${formatClock(branch.at)}${branch.dropped ? `, ${branch.dropped} later step(s) dropped` : ''}`);
     this.dirtyFiles.clear();
     for (const [file, text] of Object.entries(live.files)) {
       if (session.files[file] === text) continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import webScenario from '../../scenarios/web.yaml?raw';
 import type { JournalEntry, SimulationRequest, Snapshot } from '../../src/protocol/messages';
+import { formatClock } from '../playback/formatClock';
 import { createInThreadWorker } from './inThreadWorker';
 import { createSimulationClient, type ClientEvent } from './simulationClient';
 import { SimulationHost } from './simulationHost';
@@ -132,6 +133,39 @@ describe('SimulationHost timeline', () => {
       'kubectl scale sts web --replicas=4',
       'kubectl delete pod web-0 --wait=false',
     ]);
+  });
+
+  it('keeps the terminal’s open `-w` stream going after a branch, from the moment branched to', () => {
+    const d = driver();
+    d.send({ type: 'load', scenarioText: webScenario });
+    d.send({ type: 'command', line: 'kubectl get pods -w', echo: true });
+    const scaled = d.send({ type: 'command', line: 'kubectl scale sts web --replicas=4', echo: true });
+    const settled = d.send({ type: 'untilStable' });
+    expect(settled.terminal).toMatch(/^web-3 /m);
+    d.send({ type: 'scrub', moment: scaled.now + 1000 });
+    const acted = d.send({ type: 'command', line: 'kubectl delete pod web-0 --wait=false', echo: true });
+    const lines = acted.terminal.split('\n');
+    expect(lines[0]).toBe(`# timeline: continuing from ${formatClock(scaled.now + 1000)}, 1 later step(s) dropped`);
+    expect(lines).toContain('$ kubectl delete pod web-0 --wait=false');
+    // Rows stream from the branch on: web-0 terminating, nothing replayed from before it, no web-3 yet.
+    expect(acted.terminal).toMatch(/^web-0\s+1\/1\s+Terminating/m);
+    expect(acted.terminal).not.toMatch(/^web-3 /m);
+    const later = d.send({ type: 'untilStable' });
+    expect(later.terminal).toMatch(/^web-3 /m);
+    expect(later.terminal).not.toMatch(/^NAME /m);
+  });
+
+  it('keeps the `-w` stream going also when the past moment was replayed from a checkpoint', () => {
+    const d = driver();
+    d.send({ type: 'load', scenarioText: webScenario });
+    d.send({ type: 'command', line: 'kubectl get pods -w', echo: true });
+    for (let i = 0; i < 12; i++) d.send({ type: 'command', line: 'sim advance 1s', echo: true });
+    const head = d.send({ type: 'command', line: 'sim advance 1s', echo: true });
+    // The first scrub replays from scratch and keeps checkpoints; the second starts from one.
+    d.send({ type: 'scrub', moment: head.now - 200 });
+    d.send({ type: 'scrub', moment: head.now - 1500 });
+    const acted = d.send({ type: 'command', line: 'kubectl delete pod web-1 --wait=false', echo: true });
+    expect(acted.terminal).toMatch(/^web-1\s+1\/1\s+Terminating/m);
   });
 
   it('marks notable events, grouped, and no marker for recorded time', () => {

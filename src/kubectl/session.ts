@@ -80,6 +80,15 @@ export class Session {
     this.watches = [];
   }
 
+  /**
+   * Takes over `from`'s open `-w` streams in place of this session's own, streaming this cluster's
+   * changes from now on (the app does it when the timeline branches: the terminal's watches go on).
+   */
+  adoptWatches(from: Session): void {
+    const seq = this.state.counters.seq;
+    this.watches = from.watches.map((watch) => ({ ...watch, lastSeq: seq }));
+  }
+
   private context(): CommandContext {
     return {
       state: this.state,
