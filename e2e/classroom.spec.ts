@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
+import { GraphPane } from './fixtures/pages/GraphPane';
 
 // Classroom modes (issue #5) on a projector: 1280×720. Presenter: large type, graph and events in
 // front; embed: compact and read-only, with an "Open in Ordinal" link.
@@ -15,7 +16,7 @@ const screenPx = async (page: Page, testId: string) => {
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 async function drainNodeOfWeb0(page: Page, node: string) {
-  await page.getByTestId(`graph.node.${node}`).click({ button: 'right', position: { x: 30, y: 12 } });
+  await new GraphPane(page).openMenu(page.getByTestId(`graph.node.${node}`), true);
   await page.getByTestId('menu.drain').click();
   await expect(page.getByTestId('terminal')).toContainText(`node/${node} drained`);
 }
@@ -114,7 +115,7 @@ test('embed mode: compact, read-only, playing by itself, with an Open in Ordinal
   const clock = await page.getByTestId('playback.clock').textContent();
   await expect(page.getByTestId('playback.clock')).not.toHaveText(clock ?? '');
   // no context menu on a right click
-  await graph.pod('web-0').click({ button: 'right' });
+  await graph.openMenu(graph.pod('web-0'));
   await expect(page.locator('.context-menu')).toHaveCount(0);
   // the link opens the same scenario as the full playground, in a new tab, on this origin
   const link = page.getByTestId('embed.open');

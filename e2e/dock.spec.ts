@@ -38,7 +38,7 @@ test('Tab completes kubectl verbs that exist now, such as rollout', async ({ pag
 });
 
 test('Scale to N… on the StatefulSet menu takes a number inline and runs kubectl scale sts', async ({ page, graph, saveScreenshot }) => {
-  await page.getByTestId('graph.statefulset.web').click({ button: 'right' });
+  await graph.openMenu(page.getByTestId('graph.statefulset.web'), true);
   await page.getByTestId('menu.scale-to').click();
   const input = page.getByTestId('menu.scale-to.input');
   await expect(input).toHaveValue('2');

@@ -187,9 +187,9 @@ for (const language of ['vi', 'zh-Hant'] as const) {
     await look('inspector');
 
     const menus: [string, () => Promise<void>][] = [
-      ['pod menu', () => graph.pod('web-0').click({ button: 'right' })],
-      ['StatefulSet menu', () => page.getByTestId('graph.statefulset.web').click({ button: 'right' })],
-      ['node menu', () => graph.lane('node-1').click({ button: 'right', position: { x: 30, y: 12 } })],
+      ['pod menu', () => graph.openMenu(graph.pod('web-0'))],
+      ['StatefulSet menu', () => graph.openMenu(page.getByTestId('graph.statefulset.web'), true)],
+      ['node menu', () => graph.openMenu(graph.lane('node-1'), true)],
     ];
     for (const [where, open] of menus) {
       await open();

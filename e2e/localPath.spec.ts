@@ -9,7 +9,7 @@ test('with local-path storage, draining the node of web-0 leaves web-0 Pending w
   await expect(page.locator('.scenario-title')).toHaveText('Local volumes: the web StatefulSet on local-path storage');
   await expect(graph.podStatus('web-0')).toHaveText('Running');
   const from = await graph.nodeOf('web-0');
-  await graph.lane(from).click({ button: 'right', position: { x: 30, y: 12 } });
+  await graph.openMenu(graph.lane(from), true);
   await page.getByTestId('menu.drain').click();
   await expect(page.getByTestId('terminal')).toContainText(`node/${from} drained`);
   await page.getByTestId('playback.stable').click();

@@ -93,7 +93,7 @@ test('a pod set to crash on every start from its context menu shows CrashLoopBac
 
 test('draining the node of web-0 from its lane menu moves web-0 to another lane', async ({ page, graph, saveScreenshot }) => {
   const from = await graph.nodeOf('web-0');
-  await graph.lane(from).click({ button: 'right', position: { x: 30, y: 12 } });
+  await graph.openMenu(graph.lane(from), true);
   await page.getByTestId('menu.drain').click();
   await expect(page.getByTestId('terminal')).toContainText(`kubectl drain ${from} --ignore-daemonsets`);
   await page.getByTestId('playback.stable').click();

@@ -104,14 +104,14 @@ test('at 1280×720 kubectl get pvc -o wide and get pods -o wide do not wrap in t
 
 test('at 1280×720 a drain with four pods keeps the readable zoom and scrolls the graph instead', async ({ page, graph, saveScreenshot }) => {
   await open(page, '');
-  await page.getByTestId('graph.statefulset.web').click({ button: 'right' });
+  await graph.openMenu(page.getByTestId('graph.statefulset.web'), true);
   await page.getByTestId('menu.scale-to').click();
   await page.getByTestId('menu.scale-to.input').fill('4');
   await page.getByTestId('menu.scale-to.input').press('Enter');
   await page.getByTestId('playback.stable').click();
   await expect(graph.podStatus('web-3')).toHaveText('Running');
   const from = await graph.nodeOf('web-0');
-  await graph.lane(from).click({ button: 'right', position: { x: 30, y: 12 } });
+  await graph.openMenu(graph.lane(from), true);
   await page.getByTestId('menu.drain').click();
   await expect(page.getByTestId('terminal')).toContainText(`node/${from} drained`);
   await page.getByTestId('playback.step').click();
@@ -169,7 +169,7 @@ test('presenter mode at 1280×720: the graph itself brings the Pending pod and t
   await open(page, '?scenario=web-local-path&mode=presenter');
   await expect(graph.podStatus('web-0')).toHaveText('Running');
   const from = await graph.nodeOf('web-0');
-  await graph.lane(from).click({ button: 'right', position: { x: 30, y: 12 } });
+  await graph.openMenu(graph.lane(from), true);
   await page.getByTestId('menu.drain').click();
   await expect(page.getByTestId('terminal')).toContainText(`node/${from} drained`);
   await page.getByTestId('playback.stable').click();

@@ -7,6 +7,8 @@ import './graph.css';
 import { useAppStore } from '../store/appStore';
 import { nodeTypes } from './nodeTypes';
 import { toFlowEdges, toFlowNodes, type CardNode } from './toFlowElements';
+import { StickyLaneLabels } from './StickyLaneLabels';
+import { cardIdOf, focusRect } from './storyFocus';
 import { fitViewport, revealRect, type PaneSize, type Rect, type Viewport } from './viewport';
 
 /**
@@ -17,6 +19,10 @@ import { fitViewport, revealRect, type PaneSize, type Rect, type Viewport } from
 const READABLE_ZOOM = { normal: 0.8, presenter: 1 } as const;
 /** How long the camera takes to fit or to glide to a card. */
 const CAMERA_MS = 300;
+/** After the reader moves the camera, it stops following the story for this long (wall-clock ms). */
+const STEERING_PAUSE_MS = 20_000;
+/** Room kept around a card the camera glides to, so that it does not land against the pane's edge. */
+const FOLLOW_MARGIN = 40;
 
 /** Props of the cluster graph. */
 export interface ClusterGraphProps {
@@ -33,7 +39,7 @@ function Graph({ presenter = false }: ClusterGraphProps) {
   const container = useRef<HTMLDivElement>(null);
   /** Where the camera is going (an animation may still be on its way there). */
   const target = useRef<Viewport | undefined>(undefined);
-  /** The Pending card the camera brought into view: a later fit (the pane resized) keeps it in view. */
+  /** The card the camera brought into view: a later fit (the pane resized) keeps it in view. */
   const focus = useRef<{ id: string; rect: Rect } | undefined>(undefined);
   const nodes = useMemo(() => (graph ? toFlowNodes(graph) : []), [graph]);
   const edges = useMemo(() => (graph ? toFlowEdges(graph) : []), [graph]);
@@ -61,7 +67,7 @@ function Graph({ presenter = false }: ClusterGraphProps) {
     const fit = () => {
       const pane = paneSize();
       const viewport = pane && fitViewport(pane, { width, height }, readableZoom);
-      if (viewport) moveCamera(focus.current && pane ? revealRect(viewport, focus.current.rect, pane) : viewport);
+      if (viewport) moveCamera(focus.current && pane ? revealRect(viewport, focus.current.rect, pane, FOLLOW_MARGIN) : viewport);
     };
     fit();
     const observer = new ResizeObserver(fit);
@@ -69,26 +75,37 @@ function Graph({ presenter = false }: ClusterGraphProps) {
     return () => observer.disconnect();
   }, [width, height, readableZoom, paneSize, moveCamera]);
 
-  // A pod that becomes unschedulable shows the scheduler's message on its card: the camera glides
-  // (same zoom) just enough to bring that card into view — at a readable zoom the Pending area is
-  // often below the fold. Only newly Pending pods move the camera; scrolling away stays possible.
+  // The camera follows what happens, gliding (same zoom) just enough to bring a card into view: a
+  // pod that becomes unschedulable (its card shows the scheduler's message, often below the fold at
+  // a readable zoom), else the object of the story's newest line ("web-1 is Running and Ready on
+  // node-3", perhaps outside a wide graph). Not while the reader steers: a wheel or a drag pauses it
+  // for a while, an open menu and a past moment on the timeline hold it.
   const pendingKey = (graph?.nodes ?? []).flatMap((n) => (n.type === 'pod' && n.data.message ? [n.id] : [])).join(' ');
   const seenPending = useRef(new Set<string>());
+  const newestLine = useAppStore((s) => s.snapshot?.narration?.at(-1));
+  const viewingPast = useAppStore((s) => s.timelineMoment !== undefined);
+  const menuOpen = useAppStore((s) => s.menu !== undefined);
+  const toldLine = useRef<string | undefined>(undefined);
+  const steeredAt = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
     const ids = pendingKey ? pendingKey.split(' ') : [];
     const fresh = ids.filter((id) => !seenPending.current.has(id));
     seenPending.current = new Set(ids);
-    // The focused card may have moved in the layout, or left the Pending area.
-    const focused = focus.current && graph?.nodes.find((n) => n.id === focus.current?.id && ids.includes(n.id));
-    focus.current = focused ? { id: focused.id, rect: { x: focused.x, y: focused.y, width: focused.width, height: focused.height } } : undefined;
-    const card = graph?.nodes.find((n) => n.id === fresh[0]);
+    const storyMoved = newestLine !== undefined && newestLine.id !== toldLine.current;
+    toldLine.current = newestLine?.id;
+    const following = !viewingPast && !menuOpen && performance.now() - steeredAt.current > STEERING_PAUSE_MS;
+    const storyCard = storyMoved && following && newestLine ? graph?.nodes.find((n) => n.id === cardIdOf(newestLine.object)) : undefined;
+    const card = graph?.nodes.find((n) => n.id === fresh[0]) ?? storyCard;
+    // The card held in view may have moved in the layout, or gone.
+    const held = focus.current && graph?.nodes.find((n) => n.id === focus.current?.id);
+    focus.current = held ? { id: held.id, rect: focusRect(held) } : undefined;
     const pane = paneSize();
     if (!card || !pane) return;
-    focus.current = { id: card.id, rect: { x: card.x, y: card.y, width: card.width, height: card.height } };
+    focus.current = { id: card.id, rect: focusRect(card) };
     const from = target.current ?? getViewport();
-    const moved = revealRect(from, card, pane);
+    const moved = revealRect(from, focus.current.rect, pane, FOLLOW_MARGIN);
     if (moved !== from) moveCamera(moved);
-  }, [pendingKey, graph, paneSize, getViewport, moveCamera]);
+  }, [pendingKey, newestLine, viewingPast, menuOpen, graph, paneSize, getViewport, moveCamera]);
 
   const onNodeClick: NodeMouseHandler<CardNode> = useCallback(
     (_event, node) => {
@@ -104,9 +121,14 @@ function Graph({ presenter = false }: ClusterGraphProps) {
     },
     [openMenu],
   );
-  // The reader moves the camera (a wheel, a drag): the graph stops holding a card in view.
+  // The reader moves the camera (a wheel, a drag): the graph stops holding a card in view and
+  // stops following the story for a while.
   const onMoveStart: OnMove = useCallback((event) => {
-    if (event) focus.current = undefined;
+    if (!event) return;
+    focus.current = undefined;
+    // The camera is where the reader puts it, no longer where it last glided to.
+    target.current = undefined;
+    steeredAt.current = performance.now();
   }, []);
   const onPaneClick = useCallback((_event: MouseEvent) => closeMenu(), [closeMenu]);
   // The keyboard way to the same menu: the Menu key or Shift+F10 on a focused card.
@@ -143,6 +165,7 @@ function Graph({ presenter = false }: ClusterGraphProps) {
         zoomOnPinch
       >
         <Background gap={24} />
+        {graph ? <StickyLaneLabels nodes={graph.nodes} /> : null}
       </ReactFlow>
     </div>
   );

@@ -1,0 +1,41 @@
+// Lane names that stay on screen. Pods keep their column whatever their node (layout.ts), so a wide
+// graph scrolled (or followed by the camera) to the right hides each lane's own header at its left
+// edge; a pinned label at the pane's left edge then says which node the band is. The text comes from
+// CSS (attr()), so the page holds each node name once: screen readers and page searches see the lane.
+import { useStore } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import type { PlacedNode } from '../../src/graph/layout';
+
+/** Height of the lane header row in graph units (LAYOUT.laneHeader). */
+const HEADER = 32;
+
+/** Pinned labels for the lanes (and areas) whose header is scrolled off to the left. */
+export function StickyLaneLabels({ nodes }: { nodes: PlacedNode[] }) {
+  const { t } = useTranslation('classroom');
+  const [tx, ty, zoom] = useStore((s) => s.transform);
+  const paneHeight = useStore((s) => s.height);
+  const labels = nodes.flatMap((node) => {
+    if (node.type !== 'lane' && node.type !== 'area') return [];
+    const left = node.x * zoom + tx;
+    const top = node.y * zoom + ty;
+    if (left >= 0 || top < 0 || top + HEADER * zoom > paneHeight || (node.x + node.width) * zoom + tx < 200) return [];
+    const label = node.type === 'lane' ? node.data.name : t(`graph.area.${node.data.kind}`);
+    const status = node.type === 'lane' ? (node.data.ready ? 'Ready' : 'NotReady') : '';
+    return [{ id: node.id, top, label, status }];
+  });
+  if (!labels.length) return null;
+  return (
+    <div className="sticky-lane-labels" aria-hidden="true">
+      {labels.map((l) => (
+        <div
+          key={l.id}
+          className={`sticky-lane-label ${l.status === 'NotReady' ? 'not-ready' : ''}`}
+          data-label={l.label}
+          data-status={l.status}
+          data-testid={`graph.${l.id}.pinned`}
+          style={{ top: l.top, transform: `scale(${zoom})` }}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+// The camera follows the story: a wide graph brings the object of the newest narration line into
+// view, lanes scrolled sideways keep their node's name pinned at the pane's left, and the reader's
+// own scrolling wins over the story.
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures/test';
+
+test.use({ viewport: { width: 1280, height: 720 } });
+
+/** True when `target` lies wholly inside the graph pane. */
+async function inPane(page: Page, target: Locator): Promise<boolean> {
+  const pane = await page.getByTestId('graph').boundingBox();
+  const box = await target.boundingBox();
+  if (!pane || !box) return false;
+  return box.x >= pane.x && box.y >= pane.y && box.x + box.width <= pane.x + pane.width && box.y + box.height <= pane.y + pane.height;
+}
+
+test('presenter mode on a wide gallery scenario: the pod the story speaks of is on screen, with its node named, and the page fits 1280 px', async ({
+  page,
+  graph,
+  saveScreenshot,
+}) => {
+  await page.goto('/?mode=presenter&scenario=gallery-node-failure');
+  await expect(graph.podStatus('web-1')).toHaveText('Running');
+  const strip = page.getByTestId('narration.strip');
+  await expect(strip).toContainText('web-1 is Running and Ready on node-3');
+  await expect.poll(() => inPane(page, graph.pod('web-1'))).toBe(true);
+  expect(await graph.cardInsideLane('web-1', 'node-3')).toBe(true);
+  // node-3's own header is off to the left: its name is pinned at the pane's edge, level with the lane.
+  const pinned = page.getByTestId('graph.node.node-3.pinned');
+  await expect(pinned).toHaveAttribute('data-label', 'node-3');
+  await expect(pinned).toHaveAttribute('data-status', 'Ready');
+  const lane = await graph.lane('node-3').boundingBox();
+  const label = await pinned.boundingBox();
+  expect(label && lane && label.y >= lane.y - 1 && label.y < lane.y + 40).toBe(true);
+  // Nothing of the page is wider than the projector: the last top-bar button is on screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+  const editorButton = await page.getByTestId('toolbar.editor').boundingBox();
+  expect((editorButton?.x ?? 9999) + (editorButton?.width ?? 0)).toBeLessThanOrEqual(1280);
+  await saveScreenshot('presenter-follows-story');
+});
+
+test('scaling up glides to the new pods; after the reader scrolls back, the story no longer moves the camera', async ({ page, graph, terminal }) => {
+  await page.goto('/');
+  await expect(graph.podStatus('web-1')).toHaveText('Running');
+  await terminal.run('kubectl scale sts web --replicas=4');
+  await page.getByTestId('playback.stable').click();
+  await expect(graph.podStatus('web-3')).toHaveText('Running');
+  // At a readable zoom four columns are wider than the pane: the camera went to web-3.
+  await expect.poll(() => inPane(page, graph.pod('web-3'))).toBe(true);
+  expect(await inPane(page, graph.pod('web-0'))).toBe(false);
+
+  // The reader scrolls back to web-0 with the wheel; the next lines of the story are about web-3.
+  await graph.scrollTo(graph.pod('web-0'));
+  await terminal.run('kubectl delete pod web-3');
+  await page.getByTestId('playback.stable').click();
+  await expect(page.getByTestId('terminal')).toContainText('pod "web-3" deleted');
+  await expect(graph.podStatus('web-3')).toHaveText('Running');
+  await page.waitForTimeout(800); // longer than a glide of the camera
+  expect(await inPane(page, graph.pod('web-0'))).toBe(true);
+  expect(await inPane(page, graph.pod('web-3'))).toBe(false);
+});
