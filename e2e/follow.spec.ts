@@ -48,6 +48,10 @@ test('scaling up glides to the new pods; after the reader scrolls back, the stor
   // At a readable zoom four columns are wider than the pane: the camera went to web-3.
   await expect.poll(() => inPane(page, graph.pod('web-3'))).toBe(true);
   expect(await inPane(page, graph.pod('web-0'))).toBe(false);
+  // The StatefulSet's bar starts off to the left: its name is pinned at the pane's edge, with READY.
+  const pinned = page.getByTestId('graph.statefulset.web.pinned');
+  await expect(pinned).toHaveAttribute('data-label', 'StatefulSet web');
+  await expect(pinned).toHaveAttribute('data-status', '4/4');
 
   // The reader scrolls back to web-0 with the wheel; the next lines of the story are about web-3.
   await graph.scrollTo(graph.pod('web-0'));
@@ -58,4 +62,6 @@ test('scaling up glides to the new pods; after the reader scrolls back, the stor
   await page.waitForTimeout(800); // longer than a glide of the camera
   expect(await inPane(page, graph.pod('web-0'))).toBe(true);
   expect(await inPane(page, graph.pod('web-3'))).toBe(false);
+  // Scrolled back to the start, the bar shows its own name: nothing is pinned.
+  await expect(pinned).toHaveCount(0);
 });

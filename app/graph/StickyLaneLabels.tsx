@@ -1,4 +1,4 @@
-// Lane names that stay on screen. Pods keep their column whatever their node (layout.ts), so a wide
+// Lane and owner names that stay on screen. Pods keep their column whatever their node (layout.ts), so a wide
 // graph scrolled (or followed by the camera) to the right hides each lane's own header at its left
 // edge; a pinned label at the pane's left edge then says which node the band is. The text comes from
 // CSS (attr()), so the page holds each node name once: screen readers and page searches see the lane.
@@ -9,19 +9,20 @@ import type { PlacedNode } from '../../src/graph/layout';
 /** Height of the lane header row in graph units (LAYOUT.laneHeader). */
 const HEADER = 32;
 
-/** Pinned labels for the lanes (and areas) whose header is scrolled off to the left. */
+/** Pinned labels for the lanes, areas and owner bars whose start is scrolled off to the left. */
 export function StickyLaneLabels({ nodes }: { nodes: PlacedNode[] }) {
   const { t } = useTranslation('classroom');
   const [tx, ty, zoom] = useStore((s) => s.transform);
   const paneHeight = useStore((s) => s.height);
   const labels = nodes.flatMap((node) => {
-    if (node.type !== 'lane' && node.type !== 'area') return [];
+    if (node.type !== 'lane' && node.type !== 'area' && node.type !== 'owner') return [];
     const left = node.x * zoom + tx;
     const top = node.y * zoom + ty;
     if (left >= 0 || top < 0 || top + HEADER * zoom > paneHeight || (node.x + node.width) * zoom + tx < 200) return [];
-    const label = node.type === 'lane' ? node.data.name : t(`graph.area.${node.data.kind}`);
-    const status = node.type === 'lane' ? (node.data.ready ? 'Ready' : 'NotReady') : '';
-    return [{ id: node.id, top, label, status }];
+    if (node.type === 'owner') return [{ id: node.id, top, label: `${node.data.kind} ${node.data.name}`, status: node.data.ready, tone: 'owner' }];
+    if (node.type === 'area') return [{ id: node.id, top, label: t(`graph.area.${node.data.kind}`), status: '', tone: '' }];
+    const ready = node.data.ready;
+    return [{ id: node.id, top, label: node.data.name, status: ready ? 'Ready' : 'NotReady', tone: ready ? '' : 'not-ready' }];
   });
   if (!labels.length) return null;
   return (
@@ -29,7 +30,7 @@ export function StickyLaneLabels({ nodes }: { nodes: PlacedNode[] }) {
       {labels.map((l) => (
         <div
           key={l.id}
-          className={`sticky-lane-label ${l.status === 'NotReady' ? 'not-ready' : ''}`}
+          className={`sticky-lane-label ${l.tone}`}
           data-label={l.label}
           data-status={l.status}
           data-testid={`graph.${l.id}.pinned`}
