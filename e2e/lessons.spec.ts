@@ -73,3 +73,22 @@ test('an unknown ?lesson= opens the default scenario with a notice', async ({ pa
   await expect(page.getByTestId('notice')).toContainText('There is no lesson "nope".');
   await expect(page.getByTestId('lesson.panel')).toHaveCount(0);
 });
+
+test.describe('on a 1280×720 screen', () => {
+  test.use({ viewport: { width: 1280, height: 720 } });
+
+  test('an open lesson sits beside the graph, which keeps its height; the editor keeps its Apply button', async ({ page, graph }) => {
+    await page.goto('/?lang=en&lesson=local-vs-remote-storage');
+    await expect(page.getByTestId('lesson.progress')).toHaveText('Step 1 of 3');
+    await expect(graph.podStatus('local-2')).toHaveText('Running');
+    const pane = await page.getByTestId('graph').boundingBox();
+    const panel = await page.getByTestId('lesson.panel').boundingBox();
+    const editor = await page.locator('.editor-pane').boundingBox();
+    const apply = await page.getByTestId('editor.apply').boundingBox();
+    if (!pane || !panel || !editor || !apply) throw new Error('a part of the page has no box');
+    expect(pane.height).toBeGreaterThanOrEqual(300);
+    expect(panel.x).toBeGreaterThanOrEqual(pane.x + pane.width - 1);
+    expect(panel.y).toBeLessThan(pane.y + 20);
+    expect(apply.x + apply.width).toBeLessThanOrEqual(editor.x + editor.width);
+  });
+});
