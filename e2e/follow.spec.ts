@@ -1,6 +1,6 @@
 // The camera follows the story: a wide graph brings the object of the newest narration line into
 // view, lanes scrolled sideways keep their node's name pinned at the pane's left, and the reader's
-// own scrolling wins over the story.
+// own scrolling wins over the story, not over a selection.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 
@@ -64,4 +64,10 @@ test('scaling up glides to the new pods; after the reader scrolls back, the stor
   expect(await inPane(page, graph.pod('web-3'))).toBe(false);
   // Scrolled back to the start, the bar shows its own name: nothing is pinned.
   await expect(pinned).toHaveCount(0);
+
+  // Selecting web-3 from the event log brings its card into view even so (the reader asked for it).
+  await page.getByRole('tab', { name: 'Events' }).click();
+  await page.getByTestId('events.table').getByRole('button', { name: 'pod/web-3' }).first().click();
+  await expect(page.getByTestId('inspector')).toContainText('web-3');
+  await expect.poll(() => inPane(page, graph.pod('web-3'))).toBe(true);
 });

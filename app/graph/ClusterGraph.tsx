@@ -77,15 +77,19 @@ function Graph({ presenter = false }: ClusterGraphProps) {
 
   // The camera follows what happens, gliding (same zoom) just enough to bring a card into view: a
   // pod that becomes unschedulable (its card shows the scheduler's message, often below the fold at
-  // a readable zoom), else the object of the story's newest line ("web-1 is Running and Ready on
-  // node-3", perhaps outside a wide graph). Not while the reader steers: a wheel or a drag pauses it
-  // for a while, an open menu and a past moment on the timeline hold it.
+  // a readable zoom), else an object just selected (an event's object link, a shared link's
+  // selection), else the object of the story's newest line ("web-1 is Running and Ready on node-3",
+  // perhaps outside a wide graph). The story does not move it while the reader steers: a wheel or a
+  // drag pauses that for a while, an open menu and a past moment on the timeline hold it.
   const pendingKey = (graph?.nodes ?? []).flatMap((n) => (n.type === 'pod' && n.data.message ? [n.id] : [])).join(' ');
   const seenPending = useRef(new Set<string>());
   const newestLine = useAppStore((s) => s.snapshot?.narration?.at(-1));
   const viewingPast = useAppStore((s) => s.timelineMoment !== undefined);
   const menuOpen = useAppStore((s) => s.menu !== undefined);
+  const selected = useAppStore((s) => s.selected);
   const toldLine = useRef<string | undefined>(undefined);
+  /** The selection last brought into view (a selection waits for its card to be drawn). */
+  const shownSelection = useRef('');
   const steeredAt = useRef(Number.NEGATIVE_INFINITY);
   useEffect(() => {
     const ids = pendingKey ? pendingKey.split(' ') : [];
@@ -95,7 +99,10 @@ function Graph({ presenter = false }: ClusterGraphProps) {
     toldLine.current = newestLine?.id;
     const following = !viewingPast && !menuOpen && performance.now() - steeredAt.current > STEERING_PAUSE_MS;
     const storyCard = storyMoved && following && newestLine ? graph?.nodes.find((n) => n.id === cardIdOf(newestLine.object)) : undefined;
-    const card = graph?.nodes.find((n) => n.id === fresh[0]) ?? storyCard;
+    const selectedId = selected ? cardIdOf(selected) : '';
+    const selectedCard = selectedId && selectedId !== shownSelection.current ? graph?.nodes.find((n) => n.id === selectedId) : undefined;
+    if (selectedCard || !selectedId) shownSelection.current = selectedId;
+    const card = graph?.nodes.find((n) => n.id === fresh[0]) ?? selectedCard ?? storyCard;
     // The card held in view may have moved in the layout, or gone.
     const held = focus.current && graph?.nodes.find((n) => n.id === focus.current?.id);
     focus.current = held ? { id: held.id, rect: focusRect(held) } : undefined;
@@ -105,7 +112,7 @@ function Graph({ presenter = false }: ClusterGraphProps) {
     const from = target.current ?? getViewport();
     const moved = revealRect(from, focus.current.rect, pane, FOLLOW_MARGIN);
     if (moved !== from) moveCamera(moved);
-  }, [pendingKey, newestLine, viewingPast, menuOpen, graph, paneSize, getViewport, moveCamera]);
+  }, [pendingKey, newestLine, selected, viewingPast, menuOpen, graph, paneSize, getViewport, moveCamera]);
 
   const onNodeClick: NodeMouseHandler<CardNode> = useCallback(
     (_event, node) => {
