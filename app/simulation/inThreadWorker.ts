@@ -1,14 +1,16 @@
 // An in-thread stand-in for the simulation worker, with the same messages and play loop. The unit
 // tests of the client use it; the page uses it only where `Worker` does not exist.
-import type { SimulationRequest, SimulationResponse } from '../../src/protocol/messages';
+import type { SimulationRequest, SimulationResponse, Snapshot, WorkerFailure } from '../../src/protocol/messages';
 import { PROTOCOL_VERSION } from '../../src/protocol/messages';
 import type { WorkerLike } from './simulationClient';
+import { graphOmitter } from './graphOmitter';
 import { SimulationHost } from './simulationHost';
 
 const FRAME_MS = 16;
 
 export function createInThreadWorker(): WorkerLike {
   const host = new SimulationHost();
+  const omitSentGraph = graphOmitter();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let last = 0;
   let terminated = false;
@@ -36,8 +38,9 @@ export function createInThreadWorker(): WorkerLike {
       if (timer !== undefined) clearTimeout(timer);
     },
   };
-  function send(response: SimulationResponse) {
-    self.onmessage?.({ data: response } as MessageEvent<SimulationResponse>);
+  function send(response: Snapshot | WorkerFailure) {
+    const message = response.type === 'snapshot' ? omitSentGraph(response) : response;
+    self.onmessage?.({ data: message } as MessageEvent<SimulationResponse>);
   }
   function frame() {
     timer = undefined;

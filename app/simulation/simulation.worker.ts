@@ -1,7 +1,8 @@
 // The worker entry: a thin host around SimulationHost. It owns the play timer (timers are fine in
 // app/, never in src/) and posts at most one snapshot per frame while playing.
-import type { SimulationRequest, SimulationResponse } from '../../src/protocol/messages';
+import type { SimulationRequest, Snapshot, WorkerFailure } from '../../src/protocol/messages';
 import { PROTOCOL_VERSION } from '../../src/protocol/messages';
+import { graphOmitter } from './graphOmitter';
 import { SimulationHost } from './simulationHost';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -11,8 +12,10 @@ const host = new SimulationHost();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let last = 0;
 
-function post(response: SimulationResponse): void {
-  self.postMessage(response);
+const omitSentGraph = graphOmitter();
+
+function post(response: Snapshot | WorkerFailure): void {
+  self.postMessage(response.type === 'snapshot' ? omitSentGraph(response) : response);
 }
 
 function fail(error: unknown, requestId?: number): void {

@@ -14,6 +14,9 @@ export interface WorkerLike {
   terminate(): void;
 }
 
+/** The graph before the first snapshot of a worker. */
+const NO_GRAPH: Snapshot['graph'] = { nodes: [], edges: [], width: 0, height: 0 };
+
 /** A request without its id (the client numbers requests). */
 export type RequestBody = SimulationRequest extends infer R ? (R extends SimulationRequest ? Omit<R, 'requestId'> : never) : never;
 
@@ -61,6 +64,8 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
   let nextId = 1;
   let scenarioText: string | undefined;
   let journal: JournalEntry[] = [];
+  /** The graph of the last snapshot: a message without one (the cluster did not change) keeps it. */
+  let graph: Snapshot['graph'] = NO_GRAPH;
   let worker: WorkerLike;
   let disposed = false;
 
@@ -127,17 +132,20 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
     if (response.branch) journal.length = Math.min(journal.length, response.branch.journalKept);
     if (response.scenarioText !== undefined) scenarioText = response.scenarioText;
     journal.push(...response.journal);
-    emit({ type: 'snapshot', snapshot: response });
+    const snapshot: Snapshot = { ...response, graph: response.graph ?? graph };
+    graph = snapshot.graph;
+    emit({ type: 'snapshot', snapshot });
     if (response.requestId !== undefined) {
       const p = pending.get(response.requestId);
       pending.delete(response.requestId);
       clearTimeout(p?.timer);
-      p?.resolve(response);
+      p?.resolve(snapshot);
     }
   };
 
   function start(): WorkerLike {
     const w = createWorker();
+    graph = NO_GRAPH;
     w.onmessage = (event) => onResponse(event.data);
     w.onerror = (event) => {
       event.preventDefault();

@@ -35,6 +35,8 @@ export class SimulationHost {
   private state: ClusterState | undefined;
   private session: Session | undefined;
   private layoutMemory: LayoutMemory | undefined;
+  /** The graph last drawn, reused while its cluster has written nothing since (most play frames). */
+  private drawn: { state: ClusterState; rv: number; graph: Snapshot['graph'] } | undefined;
   private terminal: string[] = [];
   private journal: JournalEntry[] = [];
   private diagnostics: Record<string, Diagnostic[]> = {};
@@ -275,6 +277,22 @@ export class SimulationHost {
     return all;
   }
 
+  /**
+   * The laid-out graph of `state`. The graph is a function of the cluster's objects alone
+   * (`simulationHost.test.ts` checks it), so while the state has written nothing (same
+   * resourceVersion) the last one is handed out again: the same object, which the worker then
+   * leaves out of its message (`graphOmitter.ts`).
+   */
+  private graph(state: ClusterState): Snapshot['graph'] {
+    const rv = state.counters.rv;
+    if (this.drawn?.state === state && this.drawn.rv === rv) return this.drawn.graph;
+    const layout = layoutGraph(toGraphModel(state), this.layoutMemory);
+    this.layoutMemory = layout.memory;
+    const graph = { nodes: layout.nodes, edges: layout.edges, width: layout.width, height: layout.height };
+    this.drawn = { state, rv, graph };
+    return graph;
+  }
+
   private names(state: ClusterState): Record<string, string[]> {
     const names: Record<string, string[]> = {};
     for (const kind of COMPLETION_KINDS) names[kind] = [...new Set(listObjects(state, kind).map((o) => o.metadata.name))];
@@ -286,8 +304,6 @@ export class SimulationHost {
     const viewing = this.timeline.viewing;
     const state = viewing?.state ?? this.state;
     const session = viewing?.session ?? this.session;
-    const layout = state ? layoutGraph(toGraphModel(state), this.layoutMemory) : undefined;
-    if (layout) this.layoutMemory = layout.memory;
     const snapshot: Snapshot = {
       type: 'snapshot',
       protocol: PROTOCOL_VERSION,
@@ -295,7 +311,7 @@ export class SimulationHost {
       epochMs: state?.epochMs ?? 0,
       playing: this.playing,
       speed: this.speed,
-      graph: layout ? { nodes: layout.nodes, edges: layout.edges, width: layout.width, height: layout.height } : { nodes: [], edges: [], width: 0, height: 0 },
+      graph: state ? this.graph(state) : { nodes: [], edges: [], width: 0, height: 0 },
       events: state ? this.events(state) : [],
       terminal: this.terminal.join('\n'),
       prompt: session?.shellPrompt ?? '$ ',

@@ -157,4 +157,10 @@ export interface WorkerFailure {
   message: string;
 }
 
-export type SimulationResponse = Snapshot | WorkerFailure;
+/**
+ * A snapshot as the worker posts it: `graph` is left out when it is the very graph of the previous
+ * message (the cluster did not change: most play frames), and the client puts the previous one back.
+ */
+export type SnapshotMessage = Omit<Snapshot, 'graph'> & { graph?: Snapshot['graph'] };
+
+export type SimulationResponse = SnapshotMessage | WorkerFailure;
