@@ -53,7 +53,7 @@ describe('reusing the graph while the cluster is unchanged', () => {
     expect(c.graph.nodes.find((n) => n.id === 'pod.web-1')?.data).toMatchObject({ status: 'Terminating' });
   });
 
-  it('leaves an unchanged graph out of the worker’s messages, and the client puts it back', async () => {
+  it('leaves an unchanged graph out of the worker’s messages; the client puts it back and reuses every unchanged part', async () => {
     const carriedGraph: boolean[] = [];
     const client = createSimulationClient(() => recordingWorker(carriedGraph));
     const loaded = await client.request({ type: 'load', scenarioText: webScenario });
@@ -61,6 +61,13 @@ describe('reusing the graph while the cluster is unchanged', () => {
     expect(carriedGraph).toEqual([true, false]);
     expect(paused.graph).toBe(loaded.graph);
     expect(paused.graph.nodes.some((n) => n.id === 'pod.web-1')).toBe(true);
+    // The other parts a frame repeats are the previous objects too, so the page re-renders nothing.
+    expect(paused.events).toBe(loaded.events);
+    expect(paused.narration).toBe(loaded.narration);
+    expect(paused.names).toBe(loaded.names);
+    const deleted = await client.request({ type: 'command', line: 'kubectl delete pod web-1 --wait=false', echo: true });
+    expect(deleted.events).not.toBe(loaded.events);
+    expect(deleted.events.at(-1)?.reason).toBe('Killing');
     client.dispose();
   });
 });

@@ -17,6 +17,24 @@ export interface WorkerLike {
 /** The graph before the first snapshot of a worker. */
 const NO_GRAPH: Snapshot['graph'] = { nodes: [], edges: [], width: 0, height: 0 };
 
+/** Parts of a snapshot that most play frames repeat unchanged (a worker message is always a new copy). */
+const REPEATED = ['events', 'narration', 'names', 'diagnostics', 'inspected'] as const;
+
+/**
+ * `next`, with each repeated part that equals the previous snapshot's replaced by that same object,
+ * so that the page's selectors see no change and nothing re-renders (the event log's 200 rows on
+ * every frame of play, say).
+ */
+function keepUnchanged(previous: Snapshot | undefined, next: Snapshot): Snapshot {
+  if (!previous) return next;
+  const kept: Snapshot = { ...next };
+  for (const part of REPEATED) {
+    const before = previous[part];
+    if (before !== undefined && JSON.stringify(before) === JSON.stringify(next[part])) Object.assign(kept, { [part]: before });
+  }
+  return kept;
+}
+
 /** A request without its id (the client numbers requests). */
 export type RequestBody = SimulationRequest extends infer R ? (R extends SimulationRequest ? Omit<R, 'requestId'> : never) : never;
 
@@ -66,6 +84,8 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
   let journal: JournalEntry[] = [];
   /** The graph of the last snapshot: a message without one (the cluster did not change) keeps it. */
   let graph: Snapshot['graph'] = NO_GRAPH;
+  /** The last snapshot, whose unchanged parts the next one reuses. */
+  let previous: Snapshot | undefined;
   let worker: WorkerLike;
   let disposed = false;
 
@@ -132,8 +152,9 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
     if (response.branch) journal.length = Math.min(journal.length, response.branch.journalKept);
     if (response.scenarioText !== undefined) scenarioText = response.scenarioText;
     journal.push(...response.journal);
-    const snapshot: Snapshot = { ...response, graph: response.graph ?? graph };
+    const snapshot = keepUnchanged(previous, { ...response, graph: response.graph ?? graph });
     graph = snapshot.graph;
+    previous = snapshot;
     emit({ type: 'snapshot', snapshot });
     if (response.requestId !== undefined) {
       const p = pending.get(response.requestId);
@@ -146,6 +167,7 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
   function start(): WorkerLike {
     const w = createWorker();
     graph = NO_GRAPH;
+    previous = undefined;
     w.onmessage = (event) => onResponse(event.data);
     w.onerror = (event) => {
       event.preventDefault();

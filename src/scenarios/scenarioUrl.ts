@@ -9,11 +9,17 @@
  * checks as a scenario file) before anything may run it. Every version ever written keeps a
  * decoder in `DECODERS`, so old links keep opening.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import * as lzModule from 'lz-string';
 import { stringify } from 'yaml';
 import type { JournalEntry, ObjectRef } from '../protocol/messages';
 import { parseScenario } from './parseScenario';
 import { SCENARIO_LIMITS, type Scenario } from './scenario';
+
+/**
+ * lz-string is a CommonJS module whose exports Node's ES module loader cannot name (the headless
+ * tools load this file under Node; the bundler can): its functions are on the default export there.
+ */
+const lz: typeof lzModule = (lzModule as { default?: typeof lzModule }).default ?? lzModule;
 
 /**
  * What a share link carries: the scenario as loaded, then what the user did (replayed after the
@@ -102,7 +108,7 @@ export function encodeScenarioUrl(shared: SharedScenario): string {
   if (selected) payload.sel = selected.namespace ? [selected.kind, selected.name, selected.namespace] : [selected.kind, selected.name];
   if (moment !== undefined) payload.m = moment;
   if (lesson !== undefined) payload.l = [lesson.id, lesson.step];
-  return `#${CURRENT_URL_VERSION}/${compressToEncodedURIComponent(JSON.stringify(payload))}`;
+  return `#${CURRENT_URL_VERSION}/${lz.compressToEncodedURIComponent(JSON.stringify(payload))}`;
 }
 
 /** True when `hash` (with or without `#`) looks like a share link of any version (`#v1/…`). */
@@ -135,7 +141,7 @@ function decodeV1(data: string, limits: typeof URL_LIMITS): DecodedScenarioUrl {
   if (!/^[A-Za-z0-9+\-$]*$/.test(data) || data === '') return damaged;
   let json: string | null;
   try {
-    json = decompressFromEncodedURIComponent(data);
+    json = lz.decompressFromEncodedURIComponent(data);
   } catch {
     return damaged;
   }
