@@ -1,28 +1,14 @@
 // The cluster graph: the worker's laid-out GraphLayout drawn with React Flow. Positions come from
 // src/graph/layout.ts (stable slots); CSS transitions animate moves and status changes.
-import { useCallback, useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
-import { Background, ReactFlow, ReactFlowProvider, useReactFlow, type NodeMouseHandler, type OnMove } from '@xyflow/react';
+import { useCallback, useMemo, type KeyboardEvent, type MouseEvent } from 'react';
+import { Background, ReactFlow, ReactFlowProvider, type NodeMouseHandler } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
 import { useAppStore } from '../store/appStore';
 import { nodeTypes } from './nodeTypes';
 import { toFlowEdges, toFlowNodes, type CardNode } from './toFlowElements';
 import { StickyLaneLabels } from './StickyLaneLabels';
-import { cardIdOf, focusRect } from './storyFocus';
-import { fitViewport, revealRect, type PaneSize, type Rect, type Viewport } from './viewport';
-
-/**
- * The lowest zoom the fit may use, by mode: pod-card text is at least 15 px at zoom 1, so 0.8 keeps
- * it at 12 px on the screen; presenter mode keeps 14 px (its smallest card text is 14 px). Below
- * these the graph scrolls instead of shrinking.
- */
-const READABLE_ZOOM = { normal: 0.8, presenter: 1 } as const;
-/** How long the camera takes to fit or to glide to a card. */
-const CAMERA_MS = 300;
-/** After the reader moves the camera, it stops following the story for this long (wall-clock ms). */
-const STEERING_PAUSE_MS = 20_000;
-/** Room kept around a card the camera glides to, so that it does not land against the pane's edge. */
-const FOLLOW_MARGIN = 40;
+import { useCamera } from './useCamera';
 
 /** Props of the cluster graph. */
 export interface ClusterGraphProps {
@@ -35,84 +21,10 @@ function Graph({ presenter = false }: ClusterGraphProps) {
   const select = useAppStore((s) => s.select);
   const openMenu = useAppStore((s) => s.openMenu);
   const closeMenu = useAppStore((s) => s.closeMenu);
-  const { setViewport, getViewport } = useReactFlow();
-  const container = useRef<HTMLDivElement>(null);
-  /** Where the camera is going (an animation may still be on its way there). */
-  const target = useRef<Viewport | undefined>(undefined);
-  /** The card the camera brought into view: a later fit (the pane resized) keeps it in view. */
-  const focus = useRef<{ id: string; rect: Rect } | undefined>(undefined);
   const nodes = useMemo(() => (graph ? toFlowNodes(graph) : []), [graph]);
   const edges = useMemo(() => (graph ? toFlowEdges(graph) : []), [graph]);
 
-  const paneSize = useCallback((): PaneSize | undefined => {
-    const element = container.current;
-    return element ? { width: element.clientWidth, height: element.clientHeight } : undefined;
-  }, []);
-  const moveCamera = useCallback(
-    (viewport: Viewport) => {
-      target.current = viewport;
-      void setViewport(viewport, { duration: CAMERA_MS });
-    },
-    [setViewport],
-  );
-
-  // Fit the whole drawing (its size comes from the layout, not from measuring) whenever it or
-  // the pane changes size; not on every frame, so a user's zoom survives ordinary updates.
-  const width = graph?.width ?? 0;
-  const height = graph?.height ?? 0;
-  const readableZoom = presenter ? READABLE_ZOOM.presenter : READABLE_ZOOM.normal;
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const fit = () => {
-      const pane = paneSize();
-      const viewport = pane && fitViewport(pane, { width, height }, readableZoom);
-      if (viewport) moveCamera(focus.current && pane ? revealRect(viewport, focus.current.rect, pane, FOLLOW_MARGIN) : viewport);
-    };
-    fit();
-    const observer = new ResizeObserver(fit);
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [width, height, readableZoom, paneSize, moveCamera]);
-
-  // The camera follows what happens, gliding (same zoom) just enough to bring a card into view: a
-  // pod that becomes unschedulable (its card shows the scheduler's message, often below the fold at
-  // a readable zoom), else an object just selected (an event's object link, a shared link's
-  // selection), else the object of the story's newest line ("web-1 is Running and Ready on node-3",
-  // perhaps outside a wide graph). The story does not move it while the reader steers: a wheel or a
-  // drag pauses that for a while, an open menu and a past moment on the timeline hold it.
-  const pendingKey = (graph?.nodes ?? []).flatMap((n) => (n.type === 'pod' && n.data.message ? [n.id] : [])).join(' ');
-  const seenPending = useRef(new Set<string>());
-  const newestLine = useAppStore((s) => s.snapshot?.narration?.at(-1));
-  const viewingPast = useAppStore((s) => s.timelineMoment !== undefined);
-  const menuOpen = useAppStore((s) => s.menu !== undefined);
-  const selected = useAppStore((s) => s.selected);
-  const toldLine = useRef<string | undefined>(undefined);
-  /** The selection last brought into view (a selection waits for its card to be drawn). */
-  const shownSelection = useRef('');
-  const steeredAt = useRef(Number.NEGATIVE_INFINITY);
-  useEffect(() => {
-    const ids = pendingKey ? pendingKey.split(' ') : [];
-    const fresh = ids.filter((id) => !seenPending.current.has(id));
-    seenPending.current = new Set(ids);
-    const storyMoved = newestLine !== undefined && newestLine.id !== toldLine.current;
-    toldLine.current = newestLine?.id;
-    const following = !viewingPast && !menuOpen && performance.now() - steeredAt.current > STEERING_PAUSE_MS;
-    const storyCard = storyMoved && following && newestLine ? graph?.nodes.find((n) => n.id === cardIdOf(newestLine.object)) : undefined;
-    const selectedId = selected ? cardIdOf(selected) : '';
-    const selectedCard = selectedId && selectedId !== shownSelection.current ? graph?.nodes.find((n) => n.id === selectedId) : undefined;
-    if (selectedCard || !selectedId) shownSelection.current = selectedId;
-    const card = graph?.nodes.find((n) => n.id === fresh[0]) ?? selectedCard ?? storyCard;
-    // The card held in view may have moved in the layout, or gone.
-    const held = focus.current && graph?.nodes.find((n) => n.id === focus.current?.id);
-    focus.current = held ? { id: held.id, rect: focusRect(held) } : undefined;
-    const pane = paneSize();
-    if (!card || !pane) return;
-    focus.current = { id: card.id, rect: focusRect(card) };
-    const from = target.current ?? getViewport();
-    const moved = revealRect(from, focus.current.rect, pane, FOLLOW_MARGIN);
-    if (moved !== from) moveCamera(moved);
-  }, [pendingKey, newestLine, selected, viewingPast, menuOpen, graph, paneSize, getViewport, moveCamera]);
+  const { container, onMoveStart } = useCamera(graph, presenter);
 
   const onNodeClick: NodeMouseHandler<CardNode> = useCallback(
     (_event, node) => {
@@ -128,15 +40,6 @@ function Graph({ presenter = false }: ClusterGraphProps) {
     },
     [openMenu],
   );
-  // The reader moves the camera (a wheel, a drag): the graph stops holding a card in view and
-  // stops following the story for a while.
-  const onMoveStart: OnMove = useCallback((event) => {
-    if (!event) return;
-    focus.current = undefined;
-    // The camera is where the reader puts it, no longer where it last glided to.
-    target.current = undefined;
-    steeredAt.current = performance.now();
-  }, []);
   const onPaneClick = useCallback((_event: MouseEvent) => closeMenu(), [closeMenu]);
   // The keyboard way to the same menu: the Menu key or Shift+F10 on a focused card.
   const onKeyDown = useCallback(
