@@ -27,6 +27,8 @@ export const LAYOUT = {
   claimHeight: 36,
   volumeHeight: 44,
   laneHeader: 32,
+  /** The narrowest lane: its header (name, Ready badge, cpu and memory meters) fits. */
+  minBandWidth: 480,
   gap: 8,
   laneGap: 12,
   serviceWidth: 340,
@@ -175,7 +177,8 @@ export function layoutGraph(model: GraphModel, previous?: LayoutMemory): GraphLa
   const claimsByKey = new Map(model.claims.map((c) => [`${c.namespace}/${c.name}`, c]));
   const columns = Math.max(cols.columns, 1);
   const xOf = (column: number) => column * L.columnWidth + L.gap;
-  const bandWidth = columns * L.columnWidth + L.gap;
+  // At least wide enough for a lane's header (name, Ready, cpu and memory meters) with no pod in it.
+  const bandWidth = Math.max(columns * L.columnWidth + L.gap, L.minBandWidth);
 
   const hasLocal = model.volumes.some((v) => v.node);
   const podHeight = L.podHeight + (model.pods.some(hasFacts) ? L.factsHeight : 0);

@@ -99,6 +99,13 @@ describe('layoutGraph', () => {
   const first = layoutGraph(toGraphModel(before.state));
   const at = (layout: ReturnType<typeof layoutGraph>, id: string) => layout.nodes.find((n) => n.id === id);
 
+  it('keeps a lane with no pods wide enough for its header', () => {
+    const empty = runScenarioText(webScenario.replace(/\n {2}script:[\s\S]*$/, '\n  script: []\n'));
+    const lanes = layoutGraph(toGraphModel(empty.state)).nodes.filter((n) => n.type === 'lane');
+    expect(lanes).toHaveLength(3);
+    for (const lane of lanes) expect(lane.width).toBe(LAYOUT.minBandWidth);
+  });
+
   it('puts each pod inside the band of its node, with its claim underneath in the same column', () => {
     for (const name of ['web-0', 'web-1']) {
       const pod = at(first, `pod.${name}`);
