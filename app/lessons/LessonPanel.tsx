@@ -1,5 +1,7 @@
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Lesson } from '../../src/lessons/lesson';
+import { stepFocus } from '../../src/lessons/stepFocus';
 import { useAppStore } from '../store/appStore';
 import { findLesson } from './lessonCatalog';
 import { LessonStepView } from './LessonStepView';
@@ -28,6 +30,12 @@ function LessonCard({ lesson, step }: { lesson: Lesson; step: number }) {
   const key = `${lesson.id}#${step}`;
   const passed = useStepChecks(key, current);
   const total = lesson.steps.length;
+  // Each step opens with the object it is about in view in the graph.
+  const showInGraph = useAppStore((s) => s.showInGraph);
+  useEffect(() => {
+    const focus = current && stepFocus(current);
+    if (focus) showInGraph(focus);
+  }, [current, showInGraph]);
   const exit = () => {
     setProgress(undefined);
     window.history.replaceState(window.history.state, '', withoutLesson(window.location.href));

@@ -24,6 +24,10 @@ export interface ViewSlice {
   /** Shows a notice: text already in the page's language, or a message that follows language switches. */
   showNotice(text: string | Message | undefined): void;
   select(ref: ObjectRef | undefined): void;
+  /** An object the graph's camera is asked to bring into view once (a lesson step's subject); `seq` tells requests apart. */
+  cameraRequest: { ref: ObjectRef; seq: number } | undefined;
+  /** Asks the graph to bring `ref`'s card into view, without selecting it. */
+  showInGraph(ref: ObjectRef): void;
   openMenu(target: MenuTarget): void;
   closeMenu(): void;
   setDockTab(tab: DockTab): void;
@@ -51,6 +55,8 @@ export function createViewSlice({ simulation }: StoreDeps): StateCreator<AppStat
         set(ref ? { selected: ref, dockTab: 'inspector' } : { selected: undefined });
         void simulation.request({ type: 'inspect', ref: ref ?? null }).catch(() => undefined);
       },
+      cameraRequest: undefined,
+      showInGraph: (ref) => set({ cameraRequest: { ref, seq: (get().cameraRequest?.seq ?? 0) + 1 } }),
       openMenu: (menu) => set({ menu }),
       closeMenu: () => set({ menu: undefined }),
       setDockTab: (dockTab) => set({ dockTab }),
