@@ -71,3 +71,23 @@ test('scaling up glides to the new pods; after the reader scrolls back, the stor
   await expect(page.getByTestId('inspector')).toContainText('web-3');
   await expect.poll(() => inPane(page, graph.pod('web-3'))).toBe(true);
 });
+
+test('with Follow switched off the view stays still; switched on, the next event brings the camera along', async ({ page, graph, terminal }) => {
+  await page.goto('/');
+  await expect(graph.podStatus('web-1')).toHaveText('Running');
+  const follow = page.getByTestId('graph.follow');
+  await expect(follow).toHaveAttribute('aria-pressed', 'true');
+  await follow.click();
+  await expect(follow).toHaveAttribute('aria-pressed', 'false');
+  await terminal.run('kubectl scale sts web --replicas=4');
+  await page.getByTestId('playback.stable').click();
+  await expect(graph.podStatus('web-3')).toHaveText('Running');
+  await page.waitForTimeout(800); // longer than a glide of the camera
+  expect(await inPane(page, graph.pod('web-0'))).toBe(true);
+  expect(await inPane(page, graph.pod('web-3'))).toBe(false);
+
+  await follow.click();
+  await expect(follow).toHaveAttribute('aria-pressed', 'true');
+  await terminal.run('kubectl delete pod web-3');
+  await expect.poll(() => inPane(page, graph.pod('web-3'))).toBe(true);
+});

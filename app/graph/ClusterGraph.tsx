@@ -5,6 +5,7 @@ import { Background, ReactFlow, ReactFlowProvider, type NodeMouseHandler } from 
 import '@xyflow/react/dist/style.css';
 import './graph.css';
 import { useAppStore } from '../store/appStore';
+import { FollowToggle } from './FollowToggle';
 import { nodeTypes } from './nodeTypes';
 import { toFlowEdges, toFlowNodes, type CardNode } from './toFlowElements';
 import { StickyLaneLabels } from './StickyLaneLabels';
@@ -14,9 +15,11 @@ import { useCamera } from './useCamera';
 export interface ClusterGraphProps {
   /** Presenter mode: a higher readable zoom, for the back of a room. */
   presenter?: boolean;
+  /** The Follow switch in the pane's corner (not in the compact embed, where it would cover cards). */
+  followSwitch?: boolean;
 }
 
-function Graph({ presenter = false }: ClusterGraphProps) {
+function Graph({ presenter = false, followSwitch = true }: ClusterGraphProps) {
   const graph = useAppStore((s) => s.snapshot?.graph);
   const select = useAppStore((s) => s.select);
   const openMenu = useAppStore((s) => s.openMenu);
@@ -76,6 +79,7 @@ function Graph({ presenter = false }: ClusterGraphProps) {
       >
         <Background gap={24} />
         {graph ? <StickyLaneLabels nodes={graph.nodes} /> : null}
+        {followSwitch ? <FollowToggle /> : null}
       </ReactFlow>
     </div>
   );

@@ -6,7 +6,7 @@ import { useReactFlow, type OnMove } from '@xyflow/react';
 import type { Snapshot } from '../../src/protocol/messages';
 import { useAppStore } from '../store/appStore';
 import { cardIdOf, focusRect } from './storyFocus';
-import { fitViewport, revealRect, type PaneSize, type Rect, type Viewport } from './viewport';
+import { fitViewport, revealRect, VIEW_MARGIN, type PaneSize, type Rect, type Viewport } from './viewport';
 
 /**
  * The lowest zoom the fit may use, by mode: pod-card text is at least 15 px at zoom 1, so 0.8 keeps
@@ -18,8 +18,11 @@ const READABLE_ZOOM = { normal: 0.8, presenter: 1 } as const;
 const CAMERA_MS = 300;
 /** After the reader moves the camera, it stops following the story for this long (wall-clock ms). */
 const STEERING_PAUSE_MS = 20_000;
-/** Room kept around a card the camera glides to, so that it does not land against the pane's edge. */
-const FOLLOW_MARGIN = 40;
+/**
+ * Room kept around a card the camera glides to, so that it does not land against the pane's side;
+ * less above and below, where the pane is short and the lanes' headers should stay in view.
+ */
+const FOLLOW_MARGIN = { x: 40, y: VIEW_MARGIN };
 
 /**
  * Runs the camera of the graph; returns the ref for the element that holds React Flow (its size is
@@ -69,9 +72,10 @@ export function useCamera(graph: Snapshot['graph'] | undefined, presenter: boole
   // The camera follows what happens, gliding (same zoom) just enough to bring a card into view: a
   // pod that becomes unschedulable (its card shows the scheduler's message, often below the fold at
   // a readable zoom), else an object just selected (an event's object link, a shared link's
-  // selection), else one the page asked for (a lesson step's subject), else the object of the story's newest line ("web-1 is Running and Ready on node-3",
-  // perhaps outside a wide graph). The story does not move it while the reader steers: a wheel or a
-  // drag pauses that for a while, an open menu and a past moment on the timeline hold it.
+  // selection), else one the page asked for (a lesson step's subject), else the object of the
+  // story's newest line ("web-1 is Running and Ready on node-3", perhaps outside a wide graph).
+  // What happens does not move it while the reader steers: a wheel or a drag pauses that for a
+  // while, an open menu and a past moment on the timeline hold it, and the Follow switch turns it off.
   const pendingKey = (graph?.nodes ?? []).flatMap((n) => (n.type === 'pod' && n.data.message ? [n.id] : [])).join(' ');
   const seenPending = useRef(new Set<string>());
   const newestLine = useAppStore((s) => s.snapshot?.narration?.at(-1));
@@ -79,6 +83,7 @@ export function useCamera(graph: Snapshot['graph'] | undefined, presenter: boole
   const menuOpen = useAppStore((s) => s.menu !== undefined);
   const selected = useAppStore((s) => s.selected);
   const request = useAppStore((s) => s.cameraRequest);
+  const followStory = useAppStore((s) => s.followStory);
   /** The camera request last carried out (it too waits for its card to be drawn). */
   const doneRequest = useRef(0);
   const toldLine = useRef<string | undefined>(undefined);
@@ -90,14 +95,15 @@ export function useCamera(graph: Snapshot['graph'] | undefined, presenter: boole
     seenPending.current = new Set(ids);
     const storyMoved = newestLine !== undefined && newestLine.id !== toldLine.current;
     toldLine.current = newestLine?.id;
-    const following = !viewingPast && !menuOpen && performance.now() - steeredAt.current > STEERING_PAUSE_MS;
+    const following = followStory && !viewingPast && !menuOpen && performance.now() - steeredAt.current > STEERING_PAUSE_MS;
     const storyCard = storyMoved && following && newestLine ? graph?.nodes.find((n) => n.id === cardIdOf(newestLine.object)) : undefined;
     const selectedId = selected ? cardIdOf(selected) : '';
     const selectedCard = selectedId && selectedId !== shownSelection.current ? graph?.nodes.find((n) => n.id === selectedId) : undefined;
     if (selectedCard || !selectedId) shownSelection.current = selectedId;
     const requestedCard = request && request.seq !== doneRequest.current ? graph?.nodes.find((n) => n.id === cardIdOf(request.ref)) : undefined;
     if (requestedCard && request) doneRequest.current = request.seq;
-    const card = graph?.nodes.find((n) => n.id === fresh[0]) ?? selectedCard ?? requestedCard ?? storyCard;
+    const pendingCard = followStory ? graph?.nodes.find((n) => n.id === fresh[0]) : undefined;
+    const card = pendingCard ?? selectedCard ?? requestedCard ?? storyCard;
     // The card held in view may have moved in the layout, or gone.
     const held = focus.current && graph?.nodes.find((n) => n.id === focus.current?.id);
     focus.current = held ? { id: held.id, rect: focusRect(held) } : undefined;
@@ -107,7 +113,7 @@ export function useCamera(graph: Snapshot['graph'] | undefined, presenter: boole
     const from = target.current ?? getViewport();
     const moved = revealRect(from, focus.current.rect, pane, FOLLOW_MARGIN);
     if (moved !== from) moveCamera(moved);
-  }, [pendingKey, newestLine, selected, request, viewingPast, menuOpen, graph, paneSize, getViewport, moveCamera]);
+  }, [pendingKey, newestLine, selected, request, followStory, viewingPast, menuOpen, graph, paneSize, getViewport, moveCamera]);
 
   // The reader moves the camera (a wheel, a drag): the graph stops holding a card in view and
   // stops following the story for a while.

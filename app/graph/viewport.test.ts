@@ -51,3 +51,10 @@ describe('revealRect', () => {
     expect(revealRect({ x: 0, y: 0, zoom: 1 }, { x: 900, y: 0, width: 100, height: 50 }, pane).x).toBe(-(1000 - 788));
   });
 });
+
+describe('revealRect with a margin per axis', () => {
+  it('keeps the horizontal margin from the side and the vertical one from the bottom', () => {
+    const view = revealRect({ x: 0, y: 0, zoom: 1 }, { x: 900, y: 300, width: 300, height: 100 }, { width: 1000, height: 400 }, { x: 40, y: 12 });
+    expect(view).toEqual({ x: -240, y: -12, zoom: 1 });
+  });
+});

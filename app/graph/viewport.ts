@@ -48,18 +48,20 @@ export function fitViewport(pane: PaneSize, drawing: { width: number; height: nu
 
 /**
  * The viewport moved as little as possible (same zoom) so that `rect` is inside the pane with a
- * margin; when the rect is taller or wider than the pane, its top or left edge wins. Returns the
+ * margin (one for both axes, or `{ x, y }`); when the rect is taller or wider than the pane, its top
+ * or left edge wins. Returns the
  * same viewport when the rect is already in view.
  */
-export function revealRect(viewport: Viewport, rect: Rect, pane: PaneSize, margin = VIEW_MARGIN): Viewport {
-  const axis = (offset: number, start: number, size: number, paneSize: number) => {
+export function revealRect(viewport: Viewport, rect: Rect, pane: PaneSize, margin: number | { x: number; y: number } = VIEW_MARGIN): Viewport {
+  const { x: marginX, y: marginY } = typeof margin === 'number' ? { x: margin, y: margin } : margin;
+  const axis = (offset: number, start: number, size: number, paneSize: number, margin: number) => {
     const top = start * viewport.zoom + offset;
     const bottom = (start + size) * viewport.zoom + offset;
     if (top < margin) return offset + (margin - top);
     if (bottom > paneSize - margin) return offset - Math.min(bottom - (paneSize - margin), top - margin);
     return offset;
   };
-  const x = axis(viewport.x, rect.x, rect.width, pane.width);
-  const y = axis(viewport.y, rect.y, rect.height, pane.height);
+  const x = axis(viewport.x, rect.x, rect.width, pane.width, marginX);
+  const y = axis(viewport.y, rect.y, rect.height, pane.height, marginY);
   return x === viewport.x && y === viewport.y ? viewport : { x, y, zoom: viewport.zoom };
 }

@@ -74,14 +74,14 @@ export function EmbedLayout() {
         <>
           <main className="workspace embed-workspace">
             <EditorPane />
-            <ClusterGraph />
+            <ClusterGraph followSwitch={false} />
           </main>
           <Dock />
           <ContextMenu />
         </>
       ) : (
         <main className="embed-main">
-          <ClusterGraph />
+          <ClusterGraph followSwitch={false} />
           <section className="embed-events" aria-label={t('embed.events')}>
             <NarrationStrip variant="embed" />
             <EventLog />

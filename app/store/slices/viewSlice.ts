@@ -28,6 +28,9 @@ export interface ViewSlice {
   cameraRequest: { ref: ObjectRef; seq: number } | undefined;
   /** Asks the graph to bring `ref`'s card into view, without selecting it. */
   showInGraph(ref: ObjectRef): void;
+  /** The graph's camera glides to what just happens (the story's newest line, a newly Pending pod). */
+  followStory: boolean;
+  setFollowStory(follow: boolean): void;
   openMenu(target: MenuTarget): void;
   closeMenu(): void;
   setDockTab(tab: DockTab): void;
@@ -56,6 +59,8 @@ export function createViewSlice({ simulation }: StoreDeps): StateCreator<AppStat
         void simulation.request({ type: 'inspect', ref: ref ?? null }).catch(() => undefined);
       },
       cameraRequest: undefined,
+      followStory: true,
+      setFollowStory: (followStory) => set({ followStory }),
       showInGraph: (ref) => set({ cameraRequest: { ref, seq: (get().cameraRequest?.seq ?? 0) + 1 } }),
       openMenu: (menu) => set({ menu }),
       closeMenu: () => set({ menu: undefined }),
