@@ -1,18 +1,9 @@
 // The camera follows the story: a wide graph brings the object of the newest narration line into
 // view, lanes scrolled sideways keep their node's name pinned at the pane's left, and the reader's
 // own scrolling wins over the story, not over a selection.
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 
 test.use({ viewport: { width: 1280, height: 720 } });
-
-/** True when `target` lies wholly inside the graph pane. */
-async function inPane(page: Page, target: Locator): Promise<boolean> {
-  const pane = await page.getByTestId('graph').boundingBox();
-  const box = await target.boundingBox();
-  if (!pane || !box) return false;
-  return box.x >= pane.x && box.y >= pane.y && box.x + box.width <= pane.x + pane.width && box.y + box.height <= pane.y + pane.height;
-}
 
 test('presenter mode on a wide gallery scenario: the pod the story speaks of is on screen, with its node named, and the page fits 1280 px', async ({
   page,
@@ -23,7 +14,7 @@ test('presenter mode on a wide gallery scenario: the pod the story speaks of is 
   await expect(graph.podStatus('web-1')).toHaveText('Running');
   const strip = page.getByTestId('narration.strip');
   await expect(strip).toContainText('web-1 is Running and Ready on node-3');
-  await expect.poll(() => inPane(page, graph.pod('web-1'))).toBe(true);
+  await expect.poll(() => graph.inPane(graph.pod('web-1'))).toBe(true);
   expect(await graph.cardInsideLane('web-1', 'node-3')).toBe(true);
   // node-3's own header is off to the left: its name is pinned at the pane's edge, level with the lane.
   const pinned = page.getByTestId('graph.node.node-3.pinned');
@@ -46,8 +37,8 @@ test('scaling up glides to the new pods; after the reader scrolls back, the stor
   await page.getByTestId('playback.stable').click();
   await expect(graph.podStatus('web-3')).toHaveText('Running');
   // At a readable zoom four columns are wider than the pane: the camera went to web-3.
-  await expect.poll(() => inPane(page, graph.pod('web-3'))).toBe(true);
-  expect(await inPane(page, graph.pod('web-0'))).toBe(false);
+  await expect.poll(() => graph.inPane(graph.pod('web-3'))).toBe(true);
+  expect(await graph.inPane(graph.pod('web-0'))).toBe(false);
   // The StatefulSet's bar starts off to the left: its name is pinned at the pane's edge, with READY.
   const pinned = page.getByTestId('graph.statefulset.web.pinned');
   await expect(pinned).toHaveAttribute('data-label', 'StatefulSet web');
@@ -60,8 +51,8 @@ test('scaling up glides to the new pods; after the reader scrolls back, the stor
   await expect(page.getByTestId('terminal')).toContainText('pod "web-3" deleted');
   await expect(graph.podStatus('web-3')).toHaveText('Running');
   await page.waitForTimeout(800); // longer than a glide of the camera
-  expect(await inPane(page, graph.pod('web-0'))).toBe(true);
-  expect(await inPane(page, graph.pod('web-3'))).toBe(false);
+  expect(await graph.inPane(graph.pod('web-0'))).toBe(true);
+  expect(await graph.inPane(graph.pod('web-3'))).toBe(false);
   // Scrolled back to the start, the bar shows its own name: nothing is pinned.
   await expect(pinned).toHaveCount(0);
 
@@ -69,7 +60,7 @@ test('scaling up glides to the new pods; after the reader scrolls back, the stor
   await page.getByRole('tab', { name: 'Events' }).click();
   await page.getByTestId('events.table').getByRole('button', { name: 'pod/web-3' }).first().click();
   await expect(page.getByTestId('inspector')).toContainText('web-3');
-  await expect.poll(() => inPane(page, graph.pod('web-3'))).toBe(true);
+  await expect.poll(() => graph.inPane(graph.pod('web-3'))).toBe(true);
 });
 
 test('with Follow switched off the view stays still; switched on, the next event brings the camera along', async ({ page, graph, terminal }) => {
@@ -83,11 +74,11 @@ test('with Follow switched off the view stays still; switched on, the next event
   await page.getByTestId('playback.stable').click();
   await expect(graph.podStatus('web-3')).toHaveText('Running');
   await page.waitForTimeout(800); // longer than a glide of the camera
-  expect(await inPane(page, graph.pod('web-0'))).toBe(true);
-  expect(await inPane(page, graph.pod('web-3'))).toBe(false);
+  expect(await graph.inPane(graph.pod('web-0'))).toBe(true);
+  expect(await graph.inPane(graph.pod('web-3'))).toBe(false);
 
   await follow.click();
   await expect(follow).toHaveAttribute('aria-pressed', 'true');
   await terminal.run('kubectl delete pod web-3');
-  await expect.poll(() => inPane(page, graph.pod('web-3'))).toBe(true);
+  await expect.poll(() => graph.inPane(graph.pod('web-3'))).toBe(true);
 });

@@ -1,4 +1,3 @@
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/test';
 
 test('a lesson is played to the end by clicking: predict, watch, type a command, "Do it for me", summary', async ({ page, graph, terminal, saveScreenshot }) => {
@@ -96,22 +95,13 @@ test.describe('on a 1280×720 screen', () => {
   test('each step opens with the object it is about in view: the claim to write to, then the node to drain', async ({ page, graph }) => {
     await page.goto('/?lang=en&lesson=local-vs-remote-storage');
     await expect(page.getByTestId('lesson.progress')).toHaveText('Step 1 of 3');
-    await expect.poll(() => inGraphPane(page, graph.claim('www-remote-1'))).toBe(true);
+    await expect.poll(() => graph.inPane(graph.claim('www-remote-1'))).toBe(true);
     await page.getByTestId('lesson.do-it').click();
     await expect(page.getByTestId('lesson.passed')).toBeVisible();
     await page.getByTestId('lesson.next').click();
     await expect(page.getByTestId('lesson.progress')).toHaveText('Step 2 of 3');
     // node-2's band, by its header at the top left (or its name pinned at the pane's edge)
-    await expect.poll(() => inGraphPane(page, page.getByTestId('graph.node.node-2'), 120, 30)).toBe(true);
+    await expect.poll(() => graph.inPane(graph.lane('node-2'), 120, 30)).toBe(true);
   });
 });
 
-/** True when the top-left `width`×`height` of `target` (all of it by default) lies inside the graph pane. */
-async function inGraphPane(page: Page, target: Locator, width?: number, height?: number): Promise<boolean> {
-  const pane = await page.getByTestId('graph').boundingBox();
-  const box = await target.boundingBox();
-  if (!pane || !box) return false;
-  const w = width ?? box.width;
-  const h = height ?? box.height;
-  return box.x >= pane.x && box.y >= pane.y && box.x + w <= pane.x + pane.width && box.y + h <= pane.y + pane.height;
-}
