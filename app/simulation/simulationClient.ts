@@ -82,9 +82,7 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
   let nextId = 1;
   let scenarioText: string | undefined;
   let journal: JournalEntry[] = [];
-  /** The graph of the last snapshot: a message without one (the cluster did not change) keeps it. */
-  let graph: Snapshot['graph'] = NO_GRAPH;
-  /** The last snapshot, whose unchanged parts the next one reuses. */
+  /** The last snapshot: a message without a graph (the cluster did not change) keeps its graph, and its unchanged parts are reused. */
   let previous: Snapshot | undefined;
   let worker: WorkerLike;
   let disposed = false;
@@ -152,8 +150,7 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
     if (response.branch) journal.length = Math.min(journal.length, response.branch.journalKept);
     if (response.scenarioText !== undefined) scenarioText = response.scenarioText;
     journal.push(...response.journal);
-    const snapshot = keepUnchanged(previous, { ...response, graph: response.graph ?? graph });
-    graph = snapshot.graph;
+    const snapshot = keepUnchanged(previous, { ...response, graph: response.graph ?? previous?.graph ?? NO_GRAPH });
     previous = snapshot;
     emit({ type: 'snapshot', snapshot });
     if (response.requestId !== undefined) {
@@ -166,7 +163,6 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
 
   function start(): WorkerLike {
     const w = createWorker();
-    graph = NO_GRAPH;
     previous = undefined;
     w.onmessage = (event) => onResponse(event.data);
     w.onerror = (event) => {
