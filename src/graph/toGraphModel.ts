@@ -42,23 +42,37 @@ function ownerKey(ref: { kind: string; name: string }, namespace: string): strin
   return `${ref.kind}/${namespace}/${ref.name}`;
 }
 
-/** Sum of container requests of the pods bound to `node` that still hold resources. */
-function requested(pods: PodObject[], node: string, resource: 'cpu' | 'memory'): number {
-  let total = 0;
-  for (const pod of pods) {
-    if (pod.spec?.nodeName !== node || isTerminal(pod)) continue;
-    for (const c of pod.spec.containers) total += parseQuantity(c.resources?.requests?.[resource]) ?? 0;
-  }
-  return total;
+/** What the pods bound to one node and still holding resources request, and how many they are. */
+interface NodeUsage {
+  cpu: number;
+  memory: number;
+  pods: number;
 }
 
-function toLane(node: NodeObject, pods: PodObject[]): LaneModel {
+/** Usage by node name, in one pass over the pods. */
+function usageByNode(pods: PodObject[]): Map<string, NodeUsage> {
+  const usage = new Map<string, NodeUsage>();
+  for (const pod of pods) {
+    const node = pod.spec?.nodeName;
+    if (!node || isTerminal(pod)) continue;
+    let u = usage.get(node);
+    if (!u) usage.set(node, (u = { cpu: 0, memory: 0, pods: 0 }));
+    u.pods += 1;
+    for (const c of pod.spec?.containers ?? []) {
+      u.cpu += parseQuantity(c.resources?.requests?.['cpu']) ?? 0;
+      u.memory += parseQuantity(c.resources?.requests?.['memory']) ?? 0;
+    }
+  }
+  return usage;
+}
+
+function toLane(node: NodeObject, usage: NodeUsage | undefined): LaneModel {
   const name = node.metadata.name;
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready')?.status === 'True';
   const cpuAlloc = parseQuantity(node.status?.allocatable?.['cpu']) ?? 0;
   const memAlloc = parseQuantity(node.status?.allocatable?.['memory']) ?? 0;
-  const cpuReq = requested(pods, name, 'cpu');
-  const memReq = requested(pods, name, 'memory');
+  const cpuReq = usage?.cpu ?? 0;
+  const memReq = usage?.memory ?? 0;
   return {
     name,
     ready,
@@ -66,7 +80,7 @@ function toLane(node: NodeObject, pods: PodObject[]): LaneModel {
     taints: taintTexts(node),
     cpu: { requested: formatCpu(cpuReq), allocatable: formatCpu(cpuAlloc), fraction: cpuAlloc ? cpuReq / cpuAlloc : 0 },
     memory: { requested: memReq ? formatBytes(memReq) : '0', allocatable: formatBytes(memAlloc), fraction: memAlloc ? memReq / memAlloc : 0 },
-    podCount: pods.filter((p) => p.spec?.nodeName === name && !isTerminal(p)).length,
+    podCount: usage?.pods ?? 0,
   };
 }
 
@@ -160,7 +174,8 @@ export function toGraphModel(state: ClusterState): GraphModel {
   const edges: GraphEdge[] = [];
   const edge = (source: string, target: string, kind: GraphEdge['kind']) => edges.push({ id: `${kind}:${source}->${target}`, source, target, kind });
 
-  const lanes = listObjects<NodeObject>(state, 'Node').map((n) => toLane(n, pods));
+  const usage = usageByNode(pods);
+  const lanes = listObjects<NodeObject>(state, 'Node').map((n) => toLane(n, usage.get(n.metadata.name)));
   const podModels = pods.map((p) => toPod(state, p, headless));
 
   const owners: OwnerModel[] = OWNER_KINDS.flatMap((kind) => listObjects(state, kind).map(toOwner));
