@@ -4,6 +4,7 @@ import { Panel } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../store/appStore';
 
+/** The Follow switch, in the pane's bottom-left corner; its state is `followStory` in the store. */
 export function FollowToggle() {
   const { t } = useTranslation('classroom');
   const follow = useAppStore((s) => s.followStory);
