@@ -84,6 +84,28 @@ describe('createSimulationClient', () => {
     client.dispose();
   });
 
+  it('ignores a message that arrives from a worker it already replaced', async () => {
+    const workers: WorkerLike[] = [];
+    const client = createSimulationClient(() => {
+      const worker = createInThreadWorker();
+      workers.push(worker);
+      return worker;
+    });
+    const loaded = await client.request({ type: 'load', scenarioText: webScenario });
+    const restarted = new Promise<void>((resolve) => client.subscribe((e) => e.type === 'restarted' && resolve()));
+    await expect(client.request({ type: 'crashForTest' })).rejects.toThrow('crash requested by a test');
+    await restarted;
+    const seen: number[] = [];
+    client.subscribe((e) => e.type === 'snapshot' && seen.push(e.snapshot.now));
+    // The first worker, replaced, still delivers a frame from its old cluster.
+    const stale = { ...loaded, now: 123_456, requestId: undefined };
+    workers[0]?.onmessage?.({ data: stale } as MessageEvent);
+    const next = await client.request({ type: 'command', line: 'kubectl get pods', echo: true });
+    expect(seen).toEqual([next.now]);
+    expect(next.graph.nodes.length).toBeGreaterThan(0);
+    client.dispose();
+  });
+
   it('restarts a worker that stops answering, says so, and replays the journal into the new one', async () => {
     // The first worker answers until `hang` is set, then swallows every request (an endless loop).
     let hang = false;

@@ -164,9 +164,13 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
   function start(): WorkerLike {
     const w = createWorker();
     previous = undefined;
-    w.onmessage = (event) => onResponse(event.data);
+    // A message or an error still on its way from a worker already replaced is the old cluster's: dropped.
+    w.onmessage = (event) => {
+      if (w === worker) onResponse(event.data);
+    };
     w.onerror = (event) => {
       event.preventDefault();
+      if (w !== worker) return;
       restart(
         `the simulation worker failed: ${event.message || 'it could not be loaded'}`,
         event.message ? { key: 'crash.workerFailed', values: { message: event.message } } : { key: 'crash.workerNotLoaded' },
