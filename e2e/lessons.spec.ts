@@ -81,15 +81,20 @@ test.describe('on a 1280×720 screen', () => {
     await page.goto('/?lang=en&lesson=local-vs-remote-storage');
     await expect(page.getByTestId('lesson.progress')).toHaveText('Step 1 of 3');
     await expect(graph.podStatus('local-2')).toHaveText('Running');
-    const pane = await page.getByTestId('graph').boundingBox();
-    const panel = await page.getByTestId('lesson.panel').boundingBox();
-    const editor = await page.locator('.editor-pane').boundingBox();
-    const apply = await page.getByTestId('editor.apply').boundingBox();
-    if (!pane || !panel || !editor || !apply) throw new Error('a part of the page has no box');
-    expect(pane.height).toBeGreaterThanOrEqual(300);
-    expect(panel.x).toBeGreaterThanOrEqual(pane.x + pane.width - 1);
-    expect(panel.y).toBeLessThan(pane.y + 20);
-    expect(apply.x + apply.width).toBeLessThanOrEqual(editor.x + editor.width);
+    // Measured once the layout has settled (Monaco lays itself out after it loads).
+    const layout = async () => {
+      const [pane, panel, editor, apply] = await Promise.all(
+        [page.getByTestId('graph'), page.getByTestId('lesson.panel'), page.locator('.editor-pane'), page.getByTestId('editor.apply')].map((l) => l.boundingBox()),
+      );
+      if (!pane || !panel || !editor || !apply) return 'a part of the page has no box';
+      return {
+        graphHeightAtLeast300: pane.height >= 300,
+        lessonRightOfGraph: panel.x >= pane.x + pane.width - 1,
+        lessonBesideGraph: panel.y < pane.y + 20,
+        applyInsideEditor: apply.x + apply.width <= editor.x + editor.width,
+      };
+    };
+    await expect.poll(layout).toEqual({ graphHeightAtLeast300: true, lessonRightOfGraph: true, lessonBesideGraph: true, applyInsideEditor: true });
   });
 
   test('each step opens with the object it is about in view: the claim to write to, then the node to drain', async ({ page, graph }) => {
