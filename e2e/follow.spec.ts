@@ -33,6 +33,7 @@ test('presenter mode on a wide gallery scenario: the pod the story speaks of is 
 test('scaling up glides to the new pods; after the reader scrolls back, the story no longer moves the camera', async ({ page, graph, terminal }) => {
   await page.goto('/');
   await expect(graph.podStatus('web-1')).toHaveText('Running');
+  await terminal.run('kubectl cordon node-1');
   await terminal.run('kubectl scale sts web --replicas=4');
   await page.getByTestId('playback.stable').click();
   await expect(graph.podStatus('web-3')).toHaveText('Running');
@@ -41,6 +42,8 @@ test('scaling up glides to the new pods; after the reader scrolls back, the stor
   expect(await graph.inPane(graph.pod('web-0'))).toBe(false);
   // The StatefulSet's bar starts off to the left: its name is pinned at the pane's edge, with READY.
   const pinned = page.getByTestId('graph.statefulset.web.pinned');
+  // So is each lane's, with its STATUS as kubectl get nodes prints it.
+  await expect(page.getByTestId('graph.node.node-1.pinned')).toHaveAttribute('data-status', 'Ready,SchedulingDisabled');
   await expect(pinned).toHaveAttribute('data-label', 'StatefulSet web');
   await expect(pinned).toHaveAttribute('data-status', '4/4');
 

@@ -21,8 +21,10 @@ export function StickyLaneLabels({ nodes }: { nodes: PlacedNode[] }) {
     if (left >= 0 || top < 0 || top + HEADER * zoom > paneHeight || (node.x + node.width) * zoom + tx < 200) return [];
     if (node.type === 'owner') return [{ id: node.id, top, label: `${node.data.kind} ${node.data.name}`, status: node.data.ready, tone: 'owner' }];
     if (node.type === 'area') return [{ id: node.id, top, label: t(`graph.area.${node.data.kind}`), status: '', tone: '' }];
-    const ready = node.data.ready;
-    return [{ id: node.id, top, label: node.data.name, status: ready ? 'Ready' : 'NotReady', tone: ready ? '' : 'not-ready' }];
+    // As kubectl get nodes prints STATUS: Ready, NotReady, then ",SchedulingDisabled" when cordoned.
+    const { ready, cordoned } = node.data;
+    const status = `${ready ? 'Ready' : 'NotReady'}${cordoned ? ',SchedulingDisabled' : ''}`;
+    return [{ id: node.id, top, label: node.data.name, status, tone: ready ? (cordoned ? 'cordoned' : '') : 'not-ready' }];
   });
   if (!labels.length) return null;
   return (
