@@ -71,24 +71,21 @@ export function useCamera(graph: Snapshot['graph'] | undefined, presenter: boole
 
   // The camera follows what happens, gliding (same zoom) just enough to bring a card into view: a
   // pod that becomes unschedulable (its card shows the scheduler's message, often below the fold at
-  // a readable zoom), else an object just selected (an event's object link, a shared link's
-  // selection), else one the page asked for (a lesson step's subject), else the object of the
-  // story's newest line ("web-1 is Running and Ready on node-3", perhaps outside a wide graph).
-  // What happens does not move it while the reader steers: a wheel or a drag pauses that for a
-  // while, an open menu and a past moment on the timeline hold it, and the Follow switch turns it off.
+  // a readable zoom), else one the page asked for (an object just selected, a lesson step's
+  // subject), else the object of the story's newest line ("web-1 is Running and Ready on node-3",
+  // perhaps outside a wide graph). What happens does not move it while the reader steers: a wheel or
+  // a drag pauses that for a while, an open menu and a past moment on the timeline hold it, and the
+  // Follow switch turns it off.
   const pendingKey = (graph?.nodes ?? []).flatMap((n) => (n.type === 'pod' && n.data.message ? [n.id] : [])).join(' ');
   const seenPending = useRef(new Set<string>());
   const newestLine = useAppStore((s) => s.snapshot?.narration?.at(-1));
   const viewingPast = useAppStore((s) => s.timelineMoment !== undefined);
   const menuOpen = useAppStore((s) => s.menu !== undefined);
-  const selected = useAppStore((s) => s.selected);
   const request = useAppStore((s) => s.cameraRequest);
   const followStory = useAppStore((s) => s.followStory);
   /** The camera request last carried out (it too waits for its card to be drawn). */
   const doneRequest = useRef(0);
   const toldLine = useRef<string | undefined>(undefined);
-  /** The selection last brought into view (a selection waits for its card to be drawn). */
-  const shownSelection = useRef('');
   useEffect(() => {
     const ids = pendingKey ? pendingKey.split(' ') : [];
     const fresh = ids.filter((id) => !seenPending.current.has(id));
@@ -97,13 +94,10 @@ export function useCamera(graph: Snapshot['graph'] | undefined, presenter: boole
     toldLine.current = newestLine?.id;
     const following = followStory && !viewingPast && !menuOpen && performance.now() - steeredAt.current > STEERING_PAUSE_MS;
     const storyCard = storyMoved && following && newestLine ? graph?.nodes.find((n) => n.id === cardIdOf(newestLine.object)) : undefined;
-    const selectedId = selected ? cardIdOf(selected) : '';
-    const selectedCard = selectedId && selectedId !== shownSelection.current ? graph?.nodes.find((n) => n.id === selectedId) : undefined;
-    if (selectedCard || !selectedId) shownSelection.current = selectedId;
     const requestedCard = request && request.seq !== doneRequest.current ? graph?.nodes.find((n) => n.id === cardIdOf(request.ref)) : undefined;
     if (requestedCard && request) doneRequest.current = request.seq;
     const pendingCard = followStory ? graph?.nodes.find((n) => n.id === fresh[0]) : undefined;
-    const card = pendingCard ?? selectedCard ?? requestedCard ?? storyCard;
+    const card = pendingCard ?? requestedCard ?? storyCard;
     // The card held in view may have moved in the layout, or gone.
     const held = focus.current && graph?.nodes.find((n) => n.id === focus.current?.id);
     focus.current = held ? { id: held.id, rect: focusRect(held) } : undefined;
@@ -113,7 +107,7 @@ export function useCamera(graph: Snapshot['graph'] | undefined, presenter: boole
     const from = target.current ?? getViewport();
     const moved = revealRect(from, focus.current.rect, pane, FOLLOW_MARGIN);
     if (moved !== from) moveCamera(moved);
-  }, [pendingKey, newestLine, selected, request, followStory, viewingPast, menuOpen, graph, paneSize, getViewport, moveCamera]);
+  }, [pendingKey, newestLine, request, followStory, viewingPast, menuOpen, graph, paneSize, getViewport, moveCamera]);
 
   // The reader moves the camera (a wheel, a drag): the graph stops holding a card in view and
   // stops following the story for a while.

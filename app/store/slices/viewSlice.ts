@@ -24,7 +24,7 @@ export interface ViewSlice {
   /** Shows a notice: text already in the page's language, or a message that follows language switches. */
   showNotice(text: string | Message | undefined): void;
   select(ref: ObjectRef | undefined): void;
-  /** An object the graph's camera is asked to bring into view once (a lesson step's subject); `seq` tells requests apart. */
+  /** An object the graph's camera is asked to bring into view once (one just selected, a lesson step's subject); `seq` tells requests apart. */
   cameraRequest: { ref: ObjectRef; seq: number } | undefined;
   /** Asks the graph to bring `ref`'s card into view, without selecting it. */
   showInGraph(ref: ObjectRef): void;
@@ -44,6 +44,7 @@ export function createViewSlice({ simulation }: StoreDeps): StateCreator<AppStat
     i18next.on('languageChanged', () => {
       if (noticeMessage && get().notice !== undefined) set({ notice: translate(noticeMessage) });
     });
+    const nextCameraRequest = (ref: ObjectRef) => ({ ref, seq: (get().cameraRequest?.seq ?? 0) + 1 });
     return {
       selected: undefined,
       menu: undefined,
@@ -55,13 +56,14 @@ export function createViewSlice({ simulation }: StoreDeps): StateCreator<AppStat
         set({ notice: typeof notice === 'object' ? translate(notice) : notice });
       },
       select(ref) {
-        set(ref ? { selected: ref, dockTab: 'inspector' } : { selected: undefined });
+        // A selected object's card is brought into view too (an event's object link, a shared link).
+        set(ref ? { selected: ref, dockTab: 'inspector', cameraRequest: nextCameraRequest(ref) } : { selected: undefined });
         void simulation.request({ type: 'inspect', ref: ref ?? null }).catch(() => undefined);
       },
       cameraRequest: undefined,
       followStory: true,
       setFollowStory: (followStory) => set({ followStory }),
-      showInGraph: (ref) => set({ cameraRequest: { ref, seq: (get().cameraRequest?.seq ?? 0) + 1 } }),
+      showInGraph: (ref) => set({ cameraRequest: nextCameraRequest(ref) }),
       openMenu: (menu) => set({ menu }),
       closeMenu: () => set({ menu: undefined }),
       setDockTab: (dockTab) => set({ dockTab }),
