@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { runScenario } from '../../src/scenarios/runScenario';
 import type { Scenario } from '../../src/scenarios/scenario';
-import { stringify } from 'yaml';
+import { toScenarioText } from '../../src/scenarios/scenarioUrl';
 import { graphOmitter } from '../simulation/graphOmitter';
 import { SimulationHost } from '../simulation/simulationHost';
 
@@ -76,9 +76,7 @@ const b = measure('100-replica OrderedReady StatefulSet with claims on 3 nodes',
 function measureFrame(targetMs: number): boolean {
   const host = new SimulationHost();
   let requestId = 1;
-  const { cluster, files } = scenario('frames-300', 300, 'Parallel', 10);
-  const spec = { cluster, files, script: ['kubectl apply -f db.yaml', 'sim wait --stable --timeout=2h'] };
-  const text = stringify({ apiVersion: 'ordinal.dev/v1alpha1', kind: 'Scenario', metadata: { name: 'frames-300' }, spec });
+  const text = toScenarioText({ ...scenario('frames-300', 300, 'Parallel', 10), script: ['kubectl apply -f db.yaml', 'sim wait --stable --timeout=2h'] });
   host.handle({ type: 'load', scenarioText: text, requestId: requestId++ });
   host.handle({ type: 'play', requestId: requestId++ });
   const omit = graphOmitter();

@@ -4,10 +4,7 @@
 // CSS (attr()), so the page holds each node name once: screen readers and page searches see the lane.
 import { useStore } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import type { PlacedNode } from '../../src/graph/layout';
-
-/** Height of the lane header row in graph units (LAYOUT.laneHeader). */
-const HEADER = 32;
+import { LAYOUT, type PlacedNode } from '../../src/graph/layout';
 
 /** Pinned labels for the lanes, areas and owner bars whose start is scrolled off to the left. */
 export function StickyLaneLabels({ nodes }: { nodes: PlacedNode[] }) {
@@ -18,7 +15,7 @@ export function StickyLaneLabels({ nodes }: { nodes: PlacedNode[] }) {
     if (node.type !== 'lane' && node.type !== 'area' && node.type !== 'owner') return [];
     const left = node.x * zoom + tx;
     const top = node.y * zoom + ty;
-    if (left >= 0 || top < 0 || top + HEADER * zoom > paneHeight || (node.x + node.width) * zoom + tx < 200) return [];
+    if (left >= 0 || top < 0 || top + LAYOUT.laneHeader * zoom > paneHeight || (node.x + node.width) * zoom + tx < 200) return [];
     if (node.type === 'owner') return [{ id: node.id, top, label: `${node.data.kind} ${node.data.name}`, status: node.data.ready, tone: 'owner' }];
     if (node.type === 'area') return [{ id: node.id, top, label: t(`graph.area.${node.data.kind}`), status: '', tone: '' }];
     // As kubectl get nodes prints STATUS: Ready, NotReady, then ",SchedulingDisabled" when cordoned.

@@ -3,7 +3,7 @@
 // new worker and replays the scenario plus the journal, so the user loses nothing (DESIGN §4).
 // A worker that leaves a request unanswered for STALL_MS (an endless loop) is treated the same way.
 import type { JournalEntry, SimulationRequest, SimulationResponse, Snapshot } from '../../src/protocol/messages';
-import { PROTOCOL_VERSION } from '../../src/protocol/messages';
+import { NO_GRAPH, PROTOCOL_VERSION } from '../../src/protocol/messages';
 import type { Message } from '../i18n/i18n';
 
 /** The part of `Worker` the client uses (tests pass an in-thread stand-in). */
@@ -13,9 +13,6 @@ export interface WorkerLike {
   postMessage(message: SimulationRequest): void;
   terminate(): void;
 }
-
-/** The graph before the first snapshot of a worker. */
-const NO_GRAPH: Snapshot['graph'] = { nodes: [], edges: [], width: 0, height: 0 };
 
 /** Parts of a snapshot that most play frames repeat unchanged (a worker message is always a new copy). */
 const REPEATED = ['events', 'narration', 'names', 'diagnostics', 'inspected'] as const;

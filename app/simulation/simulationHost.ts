@@ -12,7 +12,7 @@ import { printYaml } from '../../src/kubectl/printers/formats';
 import { Session } from '../../src/kubectl/session';
 import type { Diagnostic } from '../../src/manifest/diagnostics';
 import type { EventRow, JournalEntry, ObjectRef, SimulationRequest, Snapshot } from '../../src/protocol/messages';
-import { PROTOCOL_VERSION } from '../../src/protocol/messages';
+import { NO_GRAPH, PROTOCOL_VERSION } from '../../src/protocol/messages';
 import { parseScenario } from '../../src/scenarios/parseScenario';
 import { createScenarioState } from '../../src/scenarios/runScenario';
 import type { LessonBaseline, LessonCheck } from '../../src/lessons/checks';
@@ -279,7 +279,7 @@ export class SimulationHost {
 
   /**
    * The laid-out graph of `state`. The graph is a function of the cluster's objects alone
-   * (`simulationHost.test.ts` checks it), so while the state has written nothing (same
+   * (`graphReuse.test.ts` checks it), so while the state has written nothing (same
    * resourceVersion) the last one is handed out again: the same object, which the worker then
    * leaves out of its message (`graphOmitter.ts`).
    */
@@ -311,7 +311,7 @@ export class SimulationHost {
       epochMs: state?.epochMs ?? 0,
       playing: this.playing,
       speed: this.speed,
-      graph: state ? this.graph(state) : { nodes: [], edges: [], width: 0, height: 0 },
+      graph: state ? this.graph(state) : NO_GRAPH,
       events: state ? this.events(state) : [],
       terminal: this.terminal.join('\n'),
       prompt: session?.shellPrompt ?? '$ ',

@@ -157,6 +157,9 @@ export interface WorkerFailure {
   message: string;
 }
 
+/** The graph of no cluster (before a scenario is loaded, or before a worker's first snapshot). */
+export const NO_GRAPH: Snapshot['graph'] = { nodes: [], edges: [], width: 0, height: 0 };
+
 /**
  * A snapshot as the worker posts it: `graph` is left out when it is the very graph of the previous
  * message (the cluster did not change: most play frames), and the client puts the previous one back.
