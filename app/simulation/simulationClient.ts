@@ -17,19 +17,26 @@ export interface WorkerLike {
 /** Parts of a snapshot that most play frames repeat unchanged (a worker message is always a new copy). */
 const REPEATED = ['events', 'narration', 'names', 'diagnostics', 'inspected'] as const;
 
+/** The repeated parts of the last snapshot, each with its JSON (so each frame serializes only the new one). */
+type RepeatedParts = Partial<Record<(typeof REPEATED)[number], { value: unknown; json: string }>>;
+
 /**
  * `next`, with each repeated part that equals the previous snapshot's replaced by that same object,
  * so that the page's selectors see no change and nothing re-renders (the event log's 200 rows on
- * every frame of play, say).
+ * every frame of play, say). Returns the snapshot and its parts for the next call.
  */
-function keepUnchanged(previous: Snapshot | undefined, next: Snapshot): Snapshot {
-  if (!previous) return next;
-  const kept: Snapshot = { ...next };
+function keepUnchanged(previous: RepeatedParts, next: Snapshot): { snapshot: Snapshot; parts: RepeatedParts } {
+  const snapshot: Snapshot = { ...next };
+  const parts: RepeatedParts = {};
   for (const part of REPEATED) {
+    const value = next[part];
+    if (value === undefined) continue;
+    const json = JSON.stringify(value);
     const before = previous[part];
-    if (before !== undefined && JSON.stringify(before) === JSON.stringify(next[part])) Object.assign(kept, { [part]: before });
+    parts[part] = before?.json === json ? before : { value, json };
+    Object.assign(snapshot, { [part]: parts[part].value });
   }
-  return kept;
+  return { snapshot, parts };
 }
 
 /** A request without its id (the client numbers requests). */
@@ -79,8 +86,10 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
   let nextId = 1;
   let scenarioText: string | undefined;
   let journal: JournalEntry[] = [];
-  /** The last snapshot: a message without a graph (the cluster did not change) keeps its graph, and its unchanged parts are reused. */
-  let previous: Snapshot | undefined;
+  /** The last snapshot's graph: a message without one (the cluster did not change) keeps it. */
+  let graph: Snapshot['graph'] = NO_GRAPH;
+  /** The last snapshot's repeated parts, reused by the next one when unchanged. */
+  let parts: RepeatedParts = {};
   let worker: WorkerLike;
   let disposed = false;
 
@@ -147,8 +156,10 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
     if (response.branch) journal.length = Math.min(journal.length, response.branch.journalKept);
     if (response.scenarioText !== undefined) scenarioText = response.scenarioText;
     journal.push(...response.journal);
-    const snapshot = keepUnchanged(previous, { ...response, graph: response.graph ?? previous?.graph ?? NO_GRAPH });
-    previous = snapshot;
+    const kept = keepUnchanged(parts, { ...response, graph: response.graph ?? graph });
+    const { snapshot } = kept;
+    graph = snapshot.graph;
+    parts = kept.parts;
     emit({ type: 'snapshot', snapshot });
     if (response.requestId !== undefined) {
       const p = pending.get(response.requestId);
@@ -160,7 +171,8 @@ export function createSimulationClient(createWorker: () => WorkerLike = createBr
 
   function start(): WorkerLike {
     const w = createWorker();
-    previous = undefined;
+    graph = NO_GRAPH;
+    parts = {};
     // A message or an error still on its way from a worker already replaced is the old cluster's: dropped.
     w.onmessage = (event) => {
       if (w === worker) onResponse(event.data);
