@@ -42,10 +42,10 @@ test('scaling up glides to the new pods; after the reader scrolls back, the stor
   expect(await graph.inPane(graph.pod('web-0'))).toBe(false);
   // The StatefulSet's bar starts off to the left: its name is pinned at the pane's edge, with READY.
   const pinned = page.getByTestId('graph.statefulset.web.pinned');
-  // So is each lane's, with its STATUS as kubectl get nodes prints it.
-  await expect(page.getByTestId('graph.node.node-1.pinned')).toHaveAttribute('data-status', 'Ready,SchedulingDisabled');
   await expect(pinned).toHaveAttribute('data-label', 'StatefulSet web');
   await expect(pinned).toHaveAttribute('data-status', '4/4');
+  // So is each lane's, with its STATUS as kubectl get nodes prints it.
+  await expect(page.getByTestId('graph.node.node-1.pinned')).toHaveAttribute('data-status', 'Ready,SchedulingDisabled');
 
   // The reader scrolls back to web-0 with the wheel; the next lines of the story are about web-3.
   await graph.scrollTo(graph.pod('web-0'));
